@@ -1,0 +1,75 @@
+/*
+ * allocfuzz/shim.h: the harness's view of the kernel shim: reset and
+ * teardown (with leak reports), ownership and iteration for the invariant
+ * checkers, pages touched since a point, counters and fault injection.
+ */
+#ifndef _ALLOCFUZZ_SHIM_H
+#define _ALLOCFUZZ_SHIM_H
+
+#include <linux/types.h>
+#include <linux/gfp.h>
+#include <linux/highmem.h>
+#include <linux/slab.h>
+#include <asm/page.h>
+
+/* Counters, as /proc/vmstat and slabinfo would show them. */
+struct shim_stats {
+	unsigned long pages_live;
+	unsigned long pages_allocated;	/* successful alloc_page calls */
+	unsigned long pages_freed;
+	unsigned long page_faults_injected;
+	unsigned long objects_live;	/* kmalloc + kmem_cache objects */
+	unsigned long objects_allocated;
+	unsigned long objects_freed;
+	unsigned long slab_faults_injected;
+	unsigned long caches_live;
+	unsigned long kmaps;
+};
+
+/*
+ * Fault injection: the next fail_pages page allocations fail, the next
+ * fail_slab kmalloc/kmem_cache allocations fail, and after those each
+ * allocation fails with probability per_65536 / 65536, drawn from a PRNG
+ * seeded with seed.  __GFP_NOFAIL allocations never fail.
+ */
+struct shim_fault_plan {
+	unsigned int fail_pages;
+	unsigned int fail_slab;
+	unsigned int per_65536;
+	u64 seed;
+};
+
+/* Frees everything without reports and zeroes all state and counters. */
+void shim_reset(void);
+/*
+ * Reports (and aborts on) what is still live: pages, objects, caches, mapped
+ * kmap slots, a raised preempt count.  Returns quietly when all is clean.
+ */
+void shim_teardown(void);
+
+/* Tag recorded as the owner of allocations made from now on (per thread). */
+void shim_set_owner(const void *owner);
+
+void shim_fault_set(const struct shim_fault_plan *plan);
+void shim_get_stats(struct shim_stats *stats);
+
+/* Iteration over live pages of one owner (NULL: all); start with prev NULL. */
+struct page *shim_page_next(struct page *prev, const void *owner);
+unsigned long shim_page_count(const void *owner);
+/* True if page is a live page (safe on any pointer value). */
+bool shim_page_is_live(const struct page *page);
+
+/* Pages kmapped since the last shim_touched_clear() (freed ones drop out). */
+struct page *shim_touched_next(struct page *prev, const void *owner);
+void shim_touched_clear(void);
+
+/* True if obj is a live object of cache (safe on any pointer value). */
+bool shim_object_is_live(const void *obj, const struct kmem_cache *cache);
+/* Live objects of cache (NULL: kmalloc objects) made under owner (NULL: any). */
+unsigned long shim_object_count(const struct kmem_cache *cache,
+				const void *owner);
+
+/* Current preempt count of this thread (spinlocks held + kmaps). */
+int shim_preempt_count(void);
+
+#endif

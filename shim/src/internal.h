@@ -1,0 +1,82 @@
+/* internal.h: state shared by the shim's source files; not for allocator code. */
+#ifndef _SHIM_INTERNAL_H
+#define _SHIM_INTERNAL_H
+
+#include <pthread.h>
+#include <allocfuzz/report.h>
+#include <allocfuzz/shim.h>
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SHIM_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define SHIM_ASAN 1
+#endif
+
+#ifdef SHIM_ASAN
+#include <sanitizer/asan_interface.h>
+#define shim_poison(addr, size)		__asan_poison_memory_region((addr), (size))
+#define shim_unpoison(addr, size)	__asan_unpoison_memory_region((addr), (size))
+#else
+#define shim_poison(addr, size)		((void)(addr), (void)(size))
+#define shim_unpoison(addr, size)	((void)(addr), (void)(size))
+#endif
+
+/* SLAB's poison bytes: fresh memory that was not zeroed, and freed memory. */
+#define POISON_INUSE	0x5a
+#define POISON_FREE	0x6b
+
+/* Everything the shim hands out is a record in one table keyed by address. */
+enum shim_kind {
+	SHIM_PAGE,		/* key: struct page * */
+	SHIM_KMALLOC,		/* key: object */
+	SHIM_CACHE_OBJ,		/* key: object */
+	SHIM_CACHE,		/* key: struct kmem_cache * */
+};
+
+struct shim_record {
+	const void *key;
+	enum shim_kind kind;
+	const struct kmem_cache *cache;	/* SHIM_CACHE_OBJ only */
+	const void *owner;
+	const char *site;
+	size_t size;
+	struct shim_record *next;	/* hash chain */
+};
+
+struct kmem_cache {
+	const char *name;
+	size_t size;
+	unsigned long objects;		/* live objects */
+};
+
+extern pthread_mutex_t shim_lock;	/* guards the table, page lists, counters */
+extern struct shim_stats shim_stats;
+
+struct shim_record *shim_record_add(const void *key, enum shim_kind kind,
+				    size_t size, const char *site);
+struct shim_record *shim_record_find(const void *key, enum shim_kind kind);
+void shim_record_del(struct shim_record *rec);
+/* Calls fn on every record (under shim_lock); fn may delete the record. */
+void shim_record_for_each(void (*fn)(struct shim_record *rec, void *arg), void *arg);
+
+const void *shim_current_owner(void);
+/* "sleeping function called from invalid context" if gfp may sleep here. */
+void shim_might_sleep(gfp_t gfp, const char *site);
+/* True if this allocation must fail by the fault plan. */
+bool shim_fault_page(gfp_t gfp);
+bool shim_fault_slab(gfp_t gfp);
+void shim_fault_reset(void);
+
+void shim_preempt_inc(void);
+void shim_preempt_dec(void);
+
+void shim_pages_reset(void);
+void shim_pages_teardown(void);
+void shim_slab_reset(void);
+void shim_slab_teardown(void);
+void shim_kmap_teardown(void);
+
+#endif

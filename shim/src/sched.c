@@ -1,0 +1,82 @@
+/*
+ * sched.c: preempt count, spinlocks with CONFIG_DEBUG_SPINLOCK's checks, and
+ * might_sleep().  State is per thread, as it is per CPU in the kernel.
+ */
+#include <sched.h>
+#include <linux/spinlock.h>
+#include "internal.h"
+
+static _Thread_local int preempt_count;
+static _Thread_local unsigned long thread_id;
+static unsigned long next_thread_id;
+
+static unsigned long current_id(void)
+{
+	if (!thread_id)
+		thread_id = __atomic_add_fetch(&next_thread_id, 1, __ATOMIC_RELAXED);
+	return thread_id;
+}
+
+int shim_preempt_count(void)
+{
+	return preempt_count;
+}
+
+void shim_preempt_inc(void)
+{
+	preempt_count++;
+}
+
+void shim_preempt_dec(void)
+{
+	preempt_count--;
+}
+
+void shim_might_sleep(gfp_t gfp, const char *site)
+{
+	if ((gfp & __GFP_WAIT) && preempt_count > 0)
+		shim_check_failed("shim.sched.sleep-in-atomic", site,
+				  "sleeping function called from invalid context (gfp 0x%x, preempt_count %d)",
+				  gfp, preempt_count);
+}
+
+void shim_spin_lock_init(spinlock_t *lock)
+{
+	lock->locked = 0;
+	lock->owner = 0;
+	lock->site = NULL;
+}
+
+void shim_spin_lock(spinlock_t *lock, const char *site)
+{
+	unsigned long me = current_id();
+	int unlocked = 0;
+
+	if (__atomic_load_n(&lock->owner, __ATOMIC_RELAXED) == me)
+		shim_check_failed("shim.spinlock.recursion", site,
+				  "spinlock recursion: lock already held by this thread since %s",
+				  lock->site ? lock->site : "?");
+	while (!__atomic_compare_exchange_n(&lock->locked, &unlocked, 1, false,
+					    __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+		unlocked = 0;
+		sched_yield();
+	}
+	__atomic_store_n(&lock->owner, me, __ATOMIC_RELAXED);
+	lock->site = site;
+	shim_preempt_inc();
+}
+
+void shim_spin_unlock(spinlock_t *lock, const char *site)
+{
+	unsigned long owner = __atomic_load_n(&lock->owner, __ATOMIC_RELAXED);
+
+	if (!__atomic_load_n(&lock->locked, __ATOMIC_RELAXED))
+		shim_check_failed("shim.spinlock.already-unlocked", site,
+				  "spin_unlock of a lock that is not locked");
+	if (owner != current_id())
+		shim_check_failed("shim.spinlock.wrong-owner", site,
+				  "spin_unlock by a thread that does not hold the lock");
+	__atomic_store_n(&lock->owner, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&lock->locked, 0, __ATOMIC_RELEASE);
+	shim_preempt_dec();
+}

@@ -1,0 +1,47 @@
+/* shim.c: reset, teardown, owner tags and counters of the whole shim. */
+#include <string.h>
+#include "internal.h"
+
+struct shim_stats shim_stats;
+static _Thread_local const void *owner;
+
+void shim_set_owner(const void *tag)
+{
+	owner = tag;
+}
+
+const void *shim_current_owner(void)
+{
+	return owner;
+}
+
+void shim_get_stats(struct shim_stats *stats)
+{
+	pthread_mutex_lock(&shim_lock);
+	*stats = shim_stats;
+	pthread_mutex_unlock(&shim_lock);
+}
+
+void shim_reset(void)
+{
+	pthread_mutex_lock(&shim_lock);
+	shim_pages_reset();
+	shim_slab_reset();
+	shim_fault_reset();
+	memset(&shim_stats, 0, sizeof(shim_stats));
+	pthread_mutex_unlock(&shim_lock);
+	while (shim_preempt_count() > 0)
+		shim_preempt_dec();
+	owner = NULL;
+}
+
+void shim_teardown(void)
+{
+	shim_kmap_teardown();
+	if (shim_preempt_count())
+		shim_check_failed("shim.leak.preempt", NULL,
+				  "preempt count is %d at teardown (a spinlock still held)",
+				  shim_preempt_count());
+	shim_pages_teardown();
+	shim_slab_teardown();
+}

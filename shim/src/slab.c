@@ -1,0 +1,236 @@
+/*
+ * slab.c: kmalloc and kmem_cache on top of the C allocator (so ASan sees
+ * every object with red zones), with every object tracked by cache and owner.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <linux/slab.h>
+#include "internal.h"
+
+static void check_gfp(gfp_t flags, const char *site)
+{
+	/* mm/slab.c: BUG_ON(flags & GFP_SLAB_BUG_MASK) */
+	if (flags & GFP_SLAB_BUG_MASK)
+		shim_check_failed("shim.slab.bad-gfp", site,
+				  "slab allocation with gfp 0x%x (highmem, dma32 or unknown bits)",
+				  flags);
+	shim_might_sleep(flags, site);
+}
+
+/* Allocates and registers one object; NULL if the fault plan says so. */
+static void *object_alloc(size_t size, gfp_t flags, bool zero, enum shim_kind kind,
+			  const struct kmem_cache *cache, const char *site)
+{
+	struct shim_record *rec;
+	void *obj;
+
+	check_gfp(flags, site);
+	pthread_mutex_lock(&shim_lock);
+	if (shim_fault_slab(flags)) {
+		shim_stats.slab_faults_injected++;
+		pthread_mutex_unlock(&shim_lock);
+		return NULL;
+	}
+	obj = malloc(size ? size : 1);
+	if (!obj)
+		abort();
+	memset(obj, (zero || (flags & __GFP_ZERO)) ? 0 : POISON_INUSE, size);
+	rec = shim_record_add(obj, kind, size, site);
+	rec->cache = cache;
+	shim_stats.objects_live++;
+	shim_stats.objects_allocated++;
+	pthread_mutex_unlock(&shim_lock);
+	return obj;
+}
+
+/* Unregisters and frees obj; called under shim_lock. */
+static void object_release(struct shim_record *rec)
+{
+	void *obj = (void *)rec->key;
+
+	memset(obj, POISON_FREE, rec->size);
+	free(obj);
+	shim_record_del(rec);
+	shim_stats.objects_live--;
+}
+
+void *shim_kmalloc(size_t size, gfp_t flags, bool zero, const char *site)
+{
+	return object_alloc(size, flags, zero, SHIM_KMALLOC, NULL, site);
+}
+
+void shim_kfree(const void *obj, const char *site)
+{
+	struct shim_record *rec;
+
+	if (!obj)
+		return;
+	pthread_mutex_lock(&shim_lock);
+	rec = shim_record_find(obj, SHIM_KMALLOC);
+	if (!rec)
+		shim_check_failed("shim.slab.free-invalid", site,
+				  "kfree of an object that kmalloc did not hand out or that is already free");
+	object_release(rec);
+	shim_stats.objects_freed++;
+	pthread_mutex_unlock(&shim_lock);
+}
+
+struct kmem_cache *shim_kmem_cache_create(const char *name, size_t size,
+					  size_t align, unsigned long flags,
+					  void (*ctor)(void *), const char *site)
+{
+	struct kmem_cache *cache;
+
+	(void)align;
+	(void)flags;
+	if (ctor)
+		shim_check_failed("shim.slab.ctor", site,
+				  "cache constructors are not emulated");
+	shim_might_sleep(GFP_KERNEL, site);
+	cache = calloc(1, sizeof(*cache));
+	if (!cache)
+		abort();
+	cache->name = name;
+	cache->size = size;
+	pthread_mutex_lock(&shim_lock);
+	shim_record_add(cache, SHIM_CACHE, sizeof(*cache), site);
+	shim_stats.caches_live++;
+	pthread_mutex_unlock(&shim_lock);
+	return cache;
+}
+
+void shim_kmem_cache_destroy(struct kmem_cache *cache, const char *site)
+{
+	struct shim_record *rec;
+
+	pthread_mutex_lock(&shim_lock);
+	rec = shim_record_find(cache, SHIM_CACHE);
+	if (!rec)
+		shim_check_failed("shim.slab.cache-invalid", site,
+				  "kmem_cache_destroy of a cache that does not exist");
+	if (cache->objects)
+		shim_check_failed("shim.slab.cache-busy", site,
+				  "kmem_cache_destroy: slab cache %s still has %lu objects",
+				  cache->name, cache->objects);
+	shim_record_del(rec);
+	free(cache);
+	shim_stats.caches_live--;
+	pthread_mutex_unlock(&shim_lock);
+}
+
+void *shim_kmem_cache_alloc(struct kmem_cache *cache, gfp_t flags, bool zero,
+			    const char *site)
+{
+	bool exists;
+	void *obj;
+
+	pthread_mutex_lock(&shim_lock);
+	exists = shim_record_find(cache, SHIM_CACHE) != NULL;
+	pthread_mutex_unlock(&shim_lock);
+	if (!exists)
+		shim_check_failed("shim.slab.cache-invalid", site,
+				  "kmem_cache_alloc from a cache that does not exist");
+	obj = object_alloc(cache->size, flags, zero, SHIM_CACHE_OBJ, cache, site);
+	if (obj)
+		__atomic_add_fetch(&cache->objects, 1, __ATOMIC_RELAXED);
+	return obj;
+}
+
+void shim_kmem_cache_free(struct kmem_cache *cache, void *obj, const char *site)
+{
+	struct shim_record *rec;
+
+	pthread_mutex_lock(&shim_lock);
+	rec = shim_record_find(obj, SHIM_CACHE_OBJ);
+	if (!rec)
+		shim_check_failed("shim.slab.free-invalid", site,
+				  "kmem_cache_free of an object that is not allocated (double free?)");
+	if (rec->cache != cache)
+		shim_check_failed("shim.slab.cache-mismatch", site,
+				  "kmem_cache_free to %s of an object of another cache",
+				  cache->name);
+	object_release(rec);
+	cache->objects--;
+	shim_stats.objects_freed++;
+	pthread_mutex_unlock(&shim_lock);
+}
+
+bool shim_object_is_live(const void *obj, const struct kmem_cache *cache)
+{
+	struct shim_record *rec;
+
+	pthread_mutex_lock(&shim_lock);
+	rec = shim_record_find(obj, cache ? SHIM_CACHE_OBJ : SHIM_KMALLOC);
+	pthread_mutex_unlock(&shim_lock);
+	return rec && rec->cache == cache;
+}
+
+struct count_arg {
+	const struct kmem_cache *cache;
+	const void *owner;
+	unsigned long n;
+};
+
+static void count_one(struct shim_record *rec, void *arg)
+{
+	struct count_arg *c = arg;
+
+	if (rec->kind != (c->cache ? SHIM_CACHE_OBJ : SHIM_KMALLOC))
+		return;
+	if (rec->cache == c->cache && (!c->owner || rec->owner == c->owner))
+		c->n++;
+}
+
+unsigned long shim_object_count(const struct kmem_cache *cache, const void *owner)
+{
+	struct count_arg c = { cache, owner, 0 };
+
+	pthread_mutex_lock(&shim_lock);
+	shim_record_for_each(count_one, &c);
+	pthread_mutex_unlock(&shim_lock);
+	return c.n;
+}
+
+static void release_any(struct shim_record *rec, void *arg)
+{
+	(void)arg;
+	if (rec->kind == SHIM_KMALLOC || rec->kind == SHIM_CACHE_OBJ)
+		object_release(rec);
+}
+
+static void release_cache(struct shim_record *rec, void *arg)
+{
+	(void)arg;
+	if (rec->kind == SHIM_CACHE) {
+		free((void *)rec->key);
+		shim_record_del(rec);
+	}
+}
+
+void shim_slab_reset(void)
+{
+	shim_record_for_each(release_any, NULL);
+	shim_record_for_each(release_cache, NULL);
+}
+
+static void print_leak(struct shim_record *rec, void *arg)
+{
+	(void)arg;
+	if (rec->kind == SHIM_KMALLOC)
+		report_line("kmalloc object of %zu bytes allocated at %s", rec->size, rec->site);
+	else if (rec->kind == SHIM_CACHE_OBJ)
+		report_line("%s object allocated at %s", rec->cache->name, rec->site);
+	else if (rec->kind == SHIM_CACHE)
+		report_line("cache %s created at %s", ((const struct kmem_cache *)rec->key)->name,
+			    rec->site);
+}
+
+void shim_slab_teardown(void)
+{
+	if (!shim_stats.objects_live && !shim_stats.caches_live)
+		return;
+	report_begin("BUG: shim.leak.slab: %lu object(s) and %lu cache(s) still allocated at teardown",
+		     shim_stats.objects_live, shim_stats.caches_live);
+	shim_record_for_each(print_leak, NULL);
+	report_end();
+}

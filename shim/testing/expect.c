@@ -1,0 +1,116 @@
+/* expect.c: the death-test runner declared in expect.h. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "expect.h"
+
+static int passed, failed;
+
+void expect_fail(const char *file, int line, const char *cond)
+{
+	fprintf(stderr, "CHECK failed at %s:%d: %s\n", file, line, cond);
+	exit(1);
+}
+
+/* Runs fn in a child; returns its wait status and its stderr in out. */
+static int run_child(void (*fn)(void), char *out, size_t outsz)
+{
+	int fds[2], status;
+	size_t len = 0;
+	ssize_t n;
+	pid_t pid;
+
+	fflush(NULL);
+	if (pipe(fds) || (pid = fork()) < 0) {
+		perror("expect: fork");
+		exit(2);
+	}
+	if (!pid) {
+		close(fds[0]);
+		dup2(fds[1], 2);
+		fn();
+		exit(0);
+	}
+	close(fds[1]);
+	while ((n = read(fds[0], out + len, outsz - 1 - len)) > 0 && len + n < outsz - 1)
+		len += n;
+	while (n > 0)	/* drain what does not fit */
+		n = read(fds[0], (char[256]){0}, 256);
+	out[len] = '\0';
+	close(fds[0]);
+	waitpid(pid, &status, 0);
+	return status;
+}
+
+static const char *report_line(const char *out, char *line, size_t linesz)
+{
+	const char *p = out;
+
+	while (*p) {
+		const char *eol = strchr(p, '\n');
+		size_t n = eol ? (size_t)(eol - p) : strlen(p);
+
+		if (!strncmp(p, "allocfuzz: ", 11) ||
+		    memmem(p, n, "ERROR: AddressSanitizer", 23) ||
+		    memmem(p, n, "runtime error:", 14)) {
+			if (n >= linesz)
+				n = linesz - 1;
+			memcpy(line, p, n);
+			line[n] = '\0';
+			return line;
+		}
+		p = eol ? eol + 1 : p + n;
+	}
+	return NULL;
+}
+
+static void result(const char *name, bool ok, const char *why, const char *out)
+{
+	if (ok) {
+		passed++;
+		printf("ok %s\n", name);
+		return;
+	}
+	failed++;
+	printf("FAIL %s: %s\n--- child stderr ---\n%s--- end ---\n", name, why, out);
+}
+
+void expect_report(const char *name, void (*fn)(void), const char *want)
+{
+	static char out[1 << 16];
+	char line[512];
+	int status = run_child(fn, out, sizeof(out));
+	const char *got = report_line(out, line, sizeof(line));
+
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		result(name, false, "the case finished cleanly, a report was expected", out);
+	else if (!got)
+		result(name, false, "the child died without a report line", out);
+	else if (!strstr(got, want))
+		result(name, false, "the report line does not name the expected check", out);
+	else
+		result(name, true, NULL, out);
+}
+
+void expect_clean(const char *name, void (*fn)(void))
+{
+	static char out[1 << 16];
+	char line[512];
+	int status = run_child(fn, out, sizeof(out));
+
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		result(name, false, "the case did not finish cleanly", out);
+	else if (report_line(out, line, sizeof(line)))
+		result(name, false, "the case printed a report", out);
+	else
+		result(name, true, NULL, out);
+}
+
+int expect_summary(void)
+{
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}

@@ -1,0 +1,29 @@
+/*
+ * expect.h: a tiny test runner where every case runs in a child process, so
+ * a case may be expected to die with a given report (a death test) or to
+ * finish cleanly, and no state leaks from one case to the next.
+ */
+#ifndef _ALLOCFUZZ_EXPECT_H
+#define _ALLOCFUZZ_EXPECT_H
+
+#include <stdbool.h>
+
+/*
+ * The report line of a child is the first stderr line that starts with
+ * "allocfuzz: " or that holds "ERROR: AddressSanitizer" or "runtime error:".
+ */
+
+/* Passes if fn dies and its report line contains want. */
+void expect_report(const char *name, void (*fn)(void), const char *want);
+/* Passes if fn returns, exits 0 and prints no report line. */
+void expect_clean(const char *name, void (*fn)(void));
+/* For checks inside a case: prints the failure and exits the child with 1. */
+#define CHECK(cond) do {							\
+		if (!(cond))							\
+			expect_fail(__FILE__, __LINE__, #cond);			\
+	} while (0)
+void expect_fail(const char *file, int line, const char *cond);
+/* Prints "N passed, M failed" and returns the exit status for main. */
+int expect_summary(void);
+
+#endif

@@ -1,0 +1,125 @@
+/* page_test.c: the page allocator: ownership, counts, gfp checks, leaks. */
+#include <string.h>
+#include <allocfuzz/shim.h>
+#include "expect.h"
+
+static const char owner_a, owner_b;
+
+static void alloc_free_ok(void)
+{
+	struct page *p1, *p2, *p3;
+	struct shim_stats st;
+	char *v;
+
+	shim_reset();
+	shim_set_owner(&owner_a);
+	p1 = alloc_page(GFP_NOIO | __GFP_HIGHMEM);
+	p2 = alloc_page(__GFP_ZERO);
+	shim_set_owner(&owner_b);
+	p3 = alloc_page(GFP_KERNEL);
+	CHECK(p1 && p2 && p3);
+	CHECK(shim_page_count(&owner_a) == 2 && shim_page_count(&owner_b) == 1);
+	CHECK(shim_page_count(NULL) == 3);
+	CHECK(shim_page_next(NULL, &owner_b) == p3 && !shim_page_next(p3, &owner_b));
+	CHECK(shim_page_is_live(p2) && !shim_page_is_live((struct page *)&st));
+	v = kmap_atomic(p2, KM_USER0);
+	CHECK(v[0] == 0 && v[PAGE_SIZE - 1] == 0);	/* __GFP_ZERO */
+	kunmap_atomic(v, KM_USER0);
+	v = kmap_atomic(p1, KM_USER0);
+	CHECK(v[0] == 0x5a);				/* not zeroed: poison */
+	kunmap_atomic(v, KM_USER0);
+	__free_page(p1);
+	__free_page(p2);
+	__free_page(p3);
+	shim_get_stats(&st);
+	CHECK(st.pages_live == 0 && st.pages_allocated == 3 && st.pages_freed == 3);
+	CHECK(!shim_page_is_live(p2));
+	shim_teardown();
+}
+
+static void double_free(void)
+{
+	struct page *p;
+
+	shim_reset();
+	p = alloc_page(GFP_NOIO);
+	__free_page(p);
+	__free_page(p);
+}
+
+static void free_mapped(void)
+{
+	struct page *p;
+
+	shim_reset();
+	p = alloc_page(GFP_NOIO);
+	kmap_atomic(p, KM_USER0);
+	__free_page(p);
+}
+
+static void gfp_two_zones(void)
+{
+	shim_reset();
+	alloc_page(__GFP_DMA | __GFP_HIGHMEM);
+}
+
+static void gfp_unknown_bits(void)
+{
+	shim_reset();
+	alloc_page(GFP_KERNEL | (1u << 23));
+}
+
+static void page_leak(void)
+{
+	shim_reset();
+	alloc_page(GFP_NOIO);
+	shim_teardown();
+}
+
+static void use_after_free(void)
+{
+	struct page *p;
+	volatile char *v;
+
+	shim_reset();
+	p = alloc_page(GFP_NOIO);
+	v = kmap_atomic(p, KM_USER0);
+	kunmap_atomic((void *)v, KM_USER0);
+	__free_page(p);
+	(void)v[0];
+}
+
+static void gfp_values(void)
+{
+	/* 2.6.3x values: GFP_NOWAIT is 0 and GFP_KERNEL is 0xd0. */
+	CHECK(GFP_NOWAIT == 0);
+	CHECK(GFP_ATOMIC == 0x20);
+	CHECK(GFP_NOIO == 0x10);
+	CHECK(GFP_KERNEL == 0xd0);
+	CHECK(__GFP_HIGHMEM == 0x02 && __GFP_ZERO == 0x8000 && __GFP_NOFAIL == 0x800);
+}
+
+static void reset_clears(void)
+{
+	shim_reset();
+	alloc_page(GFP_NOIO);
+	kzalloc(10, GFP_KERNEL);
+	shim_reset();
+	shim_teardown();	/* nothing left */
+	CHECK(shim_page_count(NULL) == 0);
+}
+
+int main(void)
+{
+	expect_clean("page: alloc, owners, iteration, zero and poison fill, free", alloc_free_ok);
+	expect_report("page: double free", double_free, "BUG: shim.page.free-invalid");
+	expect_report("page: free while mapped", free_mapped, "BUG: shim.page.free-mapped");
+	expect_report("page: gfp with two zones", gfp_two_zones, "BUG: shim.page.bad-gfp");
+	expect_report("page: gfp with unknown bits", gfp_unknown_bits, "BUG: shim.page.bad-gfp");
+	expect_report("page: leak at teardown", page_leak, "BUG: shim.leak.page");
+	expect_report("page: memory used after __free_page", use_after_free,
+		      "AddressSanitizer: heap-use-after-free");
+	expect_clean("gfp: 2.6.3x flag values", gfp_values);
+	expect_clean("shim: reset frees everything", reset_clears);
+	return expect_summary();
+}

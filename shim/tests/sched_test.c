@@ -1,0 +1,137 @@
+/* sched_test.c: spinlock debugging, atomic context, BUG_ON and bit operations. */
+#include <pthread.h>
+#include <allocfuzz/shim.h>
+#include <linux/bitops.h>
+#include <linux/kernel.h>
+#include "expect.h"
+
+static spinlock_t lock;
+
+static void lock_ok(void)
+{
+	struct page *p;
+	void *v;
+
+	shim_reset();
+	spin_lock_init(&lock);
+	spin_lock(&lock);
+	CHECK(shim_preempt_count() == 1);
+	p = alloc_page(GFP_NOWAIT | __GFP_HIGHMEM);	/* atomic allocation: fine */
+	CHECK(kmalloc(8, GFP_ATOMIC) != NULL);
+	spin_unlock(&lock);
+	CHECK(shim_preempt_count() == 0);
+	v = kmap_atomic(p, KM_USER0);
+	CHECK(shim_preempt_count() == 1);
+	kunmap_atomic(v, KM_USER0);
+	__free_page(p);
+	CHECK(alloc_page(GFP_KERNEL) != NULL);		/* may sleep: not atomic here */
+	shim_reset();
+	shim_teardown();
+}
+
+static void recursion(void)
+{
+	shim_reset();
+	spin_lock_init(&lock);
+	spin_lock(&lock);
+	spin_lock(&lock);
+}
+
+static void unlock_unlocked(void)
+{
+	shim_reset();
+	spin_lock_init(&lock);
+	spin_unlock(&lock);
+}
+
+static void *take_lock(void *arg)
+{
+	(void)arg;
+	spin_lock(&lock);
+	return NULL;
+}
+
+static void wrong_owner(void)
+{
+	pthread_t t;
+
+	shim_reset();
+	spin_lock_init(&lock);
+	pthread_create(&t, NULL, take_lock, NULL);
+	pthread_join(t, NULL);
+	spin_unlock(&lock);
+}
+
+static void sleep_under_lock(void)
+{
+	shim_reset();
+	spin_lock_init(&lock);
+	spin_lock(&lock);
+	alloc_page(GFP_KERNEL);
+}
+
+static void sleep_under_kmap(void)
+{
+	struct page *p;
+
+	shim_reset();
+	p = alloc_page(GFP_NOIO);
+	kmap_atomic(p, KM_USER0);
+	kzalloc(8, GFP_NOIO);
+}
+
+static void lock_held_at_teardown(void)
+{
+	shim_reset();
+	spin_lock_init(&lock);
+	spin_lock(&lock);
+	shim_teardown();
+}
+
+static void bug_on(void)
+{
+	int x = 3;
+
+	BUG_ON(x != 3);		/* quiet */
+	BUG_ON(x == 3);
+}
+
+static void ffs_ok(void)
+{
+	unsigned long w[2] = { 0, 0 };
+
+	CHECK(__ffs(0x10UL) == 4 && __ffs(1UL << 63) == 63);
+	__set_bit(70, w);
+	CHECK(test_bit(70, w) && w[1] == (1UL << 6));
+	__clear_bit(70, w);
+	CHECK(!w[1]);
+	CHECK(ALIGN(13u, 4) == 16 && DIV_ROUND_UP(9, 4) == 3 && roundup(9, 8) == 16);
+}
+
+static void ffs_zero(void)
+{
+	volatile unsigned long w = 0;
+
+	(void)__ffs(w);
+}
+
+int main(void)
+{
+	expect_clean("spinlock: lock, atomic allocations, unlock; kmap is atomic", lock_ok);
+	expect_report("spinlock: recursion", recursion, "BUG: shim.spinlock.recursion");
+	expect_report("spinlock: unlock while unlocked", unlock_unlocked,
+		      "BUG: shim.spinlock.already-unlocked");
+	expect_report("spinlock: unlock by another thread", wrong_owner,
+		      "BUG: shim.spinlock.wrong-owner");
+	expect_report("sched: sleeping allocation under a spinlock", sleep_under_lock,
+		      "BUG: shim.sched.sleep-in-atomic");
+	expect_report("sched: sleeping allocation under kmap_atomic", sleep_under_kmap,
+		      "BUG: shim.sched.sleep-in-atomic");
+	expect_report("sched: spinlock held at teardown", lock_held_at_teardown,
+		      "BUG: shim.leak.preempt");
+	expect_report("bug: BUG_ON prints file, line and condition", bug_on,
+		      "kernel BUG at shim/tests/sched_test.c:");
+	expect_clean("bitops: __ffs, set, clear, test; kernel.h rounding", ffs_ok);
+	expect_report("bitops: __ffs(0)", ffs_zero, "BUG: shim.bitops.ffs-zero");
+	return expect_summary();
+}
