@@ -234,3 +234,27 @@ void shim_slab_teardown(void)
 	shim_record_for_each(print_leak, NULL);
 	report_end();
 }
+
+struct find_arg {
+	const char *name;
+	struct kmem_cache *found;
+};
+
+static void find_cache(struct shim_record *rec, void *arg)
+{
+	struct find_arg *f = arg;
+	struct kmem_cache *cache = (struct kmem_cache *)rec->key;
+
+	if (rec->kind == SHIM_CACHE && !strcmp(cache->name, f->name))
+		f->found = cache;
+}
+
+struct kmem_cache *shim_cache_find(const char *name)
+{
+	struct find_arg f = { name, NULL };
+
+	pthread_mutex_lock(&shim_lock);
+	shim_record_for_each(find_cache, &f);
+	pthread_mutex_unlock(&shim_lock);
+	return f.found;
+}

@@ -18,6 +18,7 @@ static void slab_ok(void)
 	o2 = kmem_cache_alloc(c, GFP_KERNEL);
 	k = kmalloc(8, GFP_KERNEL);
 	CHECK(c && o1 && o2 && k);
+	CHECK(shim_cache_find("test") == c && !shim_cache_find("other"));
 	CHECK(((unsigned char *)o1)[23] == 0 && ((unsigned char *)o2)[0] == 0x5a);
 	CHECK(shim_object_count(c, &owner) == 2 && shim_object_count(c, NULL) == 2);
 	CHECK(shim_object_count(NULL, NULL) == 1);

@@ -69,6 +69,9 @@ bool shim_object_is_live(const void *obj, const struct kmem_cache *cache);
 unsigned long shim_object_count(const struct kmem_cache *cache,
 				const void *owner);
 
+/* The live cache created with this name, or NULL. */
+struct kmem_cache *shim_cache_find(const char *name);
+
 /* Current preempt count of this thread (spinlocks held + kmaps). */
 int shim_preempt_count(void);
 
