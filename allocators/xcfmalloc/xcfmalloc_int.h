@@ -6,6 +6,7 @@
 #include <linux/kernel.h>
 #include <linux/types.h>
 #include <linux/bitops.h>
+#include <linux/spinlock.h>
 
 #include "xcfmalloc.h"
 

@@ -1,0 +1,48 @@
+/*
+ * harness.h: drives one pool of one allocator through its public API with
+ * every oracle on: the shim's checks, the shadow model, and the invariant
+ * checker after each operation (per the check mode) and in full at the end.
+ * Fuzz targets, the smoke run and tests all go through it.
+ */
+#ifndef _ALLOCFUZZ_HARNESS_H
+#define _ALLOCFUZZ_HARNESS_H
+
+#include "allocator.h"
+#include "model.h"
+
+struct harness_stats {
+	unsigned long mallocs, malloc_failures, frees, writes, reads, sizes, checks;
+	u64 peak_bytes;		/* highest total_bytes seen */
+};
+
+struct harness {
+	const struct allocator *a;
+	void *pool;
+	gfp_t pool_gfp;
+	enum check_mode mode;	/* after each operation */
+	struct model model;
+	struct harness_stats stats;
+	char owner;		/* its address tags this pool's pages and objects */
+};
+
+/* Creates the pool (shim_reset() is the caller's, once per input). */
+void harness_start(struct harness *h, const struct allocator *a, gfp_t pool_gfp,
+		   enum check_mode mode);
+/* Allocates into slot (freeing what it held); returns the allocator's result. */
+int harness_malloc(struct harness *h, int slot, u32 size, gfp_t gfp);
+/* Writes a pattern derived from seed into the slot's allocation, then reads it back. */
+void harness_write(struct harness *h, int slot, u32 seed);
+void harness_read(struct harness *h, int slot);
+void harness_get_size(struct harness *h, int slot);
+void harness_free(struct harness *h, int slot);
+/* Runs the invariant checker and the model in the given mode now. */
+void harness_check(struct harness *h, enum check_mode mode);
+/* Frees everything, checks in full, destroys the pool. */
+void harness_stop(struct harness *h);
+/* Frees everything, destroys the pool and creates a fresh one. */
+void harness_recreate(struct harness *h);
+
+/* CHECK_* from "none", "incremental" or "full"; -1 otherwise. */
+int check_mode_parse(const char *s);
+
+#endif

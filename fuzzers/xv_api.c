@@ -1,0 +1,83 @@
+/* xv_api.c: the harness's allocator API on top of xvmalloc, as ramzswap used it. */
+#include <linux/errno.h>
+#include <linux/highmem.h>
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include "allocator.h"
+#include "xv_check.h"
+#include "xvmalloc.h"
+
+static void *xv_create(gfp_t gfp)
+{
+	(void)gfp;	/* xv_create_pool takes no flags */
+	return xv_create_pool();
+}
+
+static void xv_destroy(void *pool)
+{
+	xv_destroy_pool(pool);
+}
+
+static int xv_alloc(void *pool, u32 size, gfp_t gfp, struct af_handle *h)
+{
+	return xv_malloc(pool, size, &h->page, &h->offset, gfp);
+}
+
+static void xv_release(void *pool, const struct af_handle *h)
+{
+	xv_free(pool, h->page, h->offset);
+}
+
+static void xv_write(const struct af_handle *h, const u8 *buf, u32 size)
+{
+	u8 *base = kmap_atomic(h->page, KM_USER0);
+
+	memcpy(base + h->offset, buf, size);
+	kunmap_atomic(base, KM_USER0);
+}
+
+static void xv_read(const struct af_handle *h, u8 *buf, u32 size)
+{
+	u8 *base = kmap_atomic(h->page, KM_USER0);
+
+	memcpy(buf, base + h->offset, size);
+	kunmap_atomic(base, KM_USER0);
+}
+
+static u32 xv_size(const struct af_handle *h)
+{
+	u8 *base = kmap_atomic(h->page, KM_USER0);
+	u32 size = xv_get_object_size(base + h->offset);
+
+	kunmap_atomic(base, KM_USER0);
+	return size;
+}
+
+static u64 xv_total(void *pool)
+{
+	return xv_get_total_size_bytes(pool);
+}
+
+static void xv_exit(void)
+{
+}
+
+static void xv_check_pool(void *pool, const void *owner, enum check_mode mode)
+{
+	xv_check(pool, owner, mode);
+}
+
+const struct allocator xv_allocator = {
+	.name = "xvmalloc",
+	.max_size = PAGE_SIZE - 4,	/* XV_MAX_ALLOC_SIZE */
+	.create = xv_create,
+	.destroy = xv_destroy,
+	.malloc = xv_alloc,
+	.free = xv_release,
+	.write = xv_write,
+	.read = xv_read,
+	.get_size = xv_size,
+	.total_bytes = xv_total,
+	.check = xv_check_pool,
+	.exit = xv_exit,
+};
