@@ -4,7 +4,7 @@
 # Idempotent: with everything present it does nothing and exits 0.
 set -eu
 
-PACKAGES="bazel-bootstrap clang-14 libclang-rt-14-dev llvm-14 afl++ patch zip unzip
+PACKAGES="bazel-bootstrap clang-14 libclang-rt-14-dev llvm-14 lld-14 afl++ patch zip unzip
 gnuplot-nox liblzo2-dev liblz4-dev python3"
 
 missing=""

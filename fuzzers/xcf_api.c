@@ -1,5 +1,6 @@
 /* xcf_api.c: the harness's allocator API on top of xcfmalloc, as zcache used it. */
 #include <linux/errno.h>
+#include <linux/gfp.h>
 #include "allocator.h"
 #include "xcf_check.h"
 #include "xcfmalloc.h"
@@ -58,6 +59,8 @@ static void xcf_check_pool(void *pool, const void *owner, enum check_mode mode)
 const struct allocator xcf_allocator = {
 	.name = "xcfmalloc",
 	.max_size = PAGE_SIZE - sizeof(struct xcf_blkhdr),	/* MAX_ALLOC_SIZE */
+	/* zcache's ZCACHE_GFP_MASK */
+	.caller_gfp = __GFP_FS | __GFP_NORETRY | __GFP_NOWARN | __GFP_NOMEMALLOC,
 	.create = xcf_create,
 	.destroy = xcf_destroy,
 	.malloc = xcf_alloc,

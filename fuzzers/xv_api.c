@@ -70,6 +70,7 @@ static void xv_check_pool(void *pool, const void *owner, enum check_mode mode)
 const struct allocator xv_allocator = {
 	.name = "xvmalloc",
 	.max_size = PAGE_SIZE - 4,	/* XV_MAX_ALLOC_SIZE */
+	.caller_gfp = GFP_NOIO | __GFP_HIGHMEM,	/* ramzswap_write() */
 	.create = xv_create,
 	.destroy = xv_destroy,
 	.malloc = xv_alloc,

@@ -19,6 +19,7 @@ struct af_handle {
 struct allocator {
 	const char *name;
 	u32 max_size;		/* largest size the API promises to serve */
+	gfp_t caller_gfp;	/* what the seed's own caller passed */
 	void *(*create)(gfp_t gfp);
 	void (*destroy)(void *pool);
 	/* 0 on success, else the allocator's failure (-ENOMEM) */

@@ -65,9 +65,9 @@ void model_check(const struct model *m, int i)
 	if (!(got = malloc(s->size ? s->size : 1)))
 		abort();
 	m->a->read(&s->h, got, s->size);
-	for (k = 0; k < s->size && got[k] == s->bytes[k]; k++)
-		;
-	if (k < s->size) {
+	if (memcmp(got, s->bytes, s->size)) {
+		for (k = 0; got[k] == s->bytes[k]; k++)
+			;
 		report_begin("invariant model.bytes violated: %s read-back differs from what was written",
 			     m->a->name);
 		report_line("handle %d of %u bytes: first difference at byte %u", i, s->size, k);

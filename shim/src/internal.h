@@ -44,6 +44,7 @@ struct shim_record {
 	const char *site;
 	size_t size;
 	struct shim_record *next;	/* hash chain */
+	struct shim_record *all_prev, *all_next;	/* every live record */
 };
 
 struct kmem_cache {

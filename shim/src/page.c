@@ -16,6 +16,57 @@ static _Thread_local struct page *slot[KM_TYPE_NR];
 
 static const char *const slot_name[KM_TYPE_NR] = { "KM_USER0", "KM_USER1" };
 
+/*
+ * A freed page (struct and memory) waits, poisoned, in a FIFO quarantine and
+ * is reused only after QUARANTINE_MIN other pages were freed: a stale access
+ * to its memory is still a use-after-poison report, a stale struct page is
+ * still not live for every shim check, and inputs do not pay ASan's
+ * allocator for every page.
+ */
+#define QUARANTINE_MIN	256
+#define QUARANTINE_MAX	1024
+static struct page *quarantine[QUARANTINE_MAX];
+static unsigned int q_head, q_len;
+
+static struct page *page_get(void)
+{
+	struct page *page;
+	void *mem;
+
+	if (q_len > QUARANTINE_MIN) {
+		page = quarantine[q_head];
+		q_head = (q_head + 1) % QUARANTINE_MAX;
+		q_len--;
+		mem = page->virtual;
+		shim_unpoison(mem, PAGE_SIZE);
+		memset(page, 0, sizeof(*page));
+		page->virtual = mem;
+		return page;
+	}
+	page = calloc(1, sizeof(*page));
+	if (!page || !(page->virtual = aligned_alloc(PAGE_SIZE, PAGE_SIZE)))
+		abort();
+	return page;
+}
+
+static void page_put(struct page *page)
+{
+	struct page *old;
+
+	memset(page->virtual, POISON_FREE, PAGE_SIZE);
+	shim_poison(page->virtual, PAGE_SIZE);
+	if (q_len == QUARANTINE_MAX) {
+		old = quarantine[q_head];
+		q_head = (q_head + 1) % QUARANTINE_MAX;
+		q_len--;
+		shim_unpoison(old->virtual, PAGE_SIZE);
+		free(old->virtual);
+		free(old);
+	}
+	quarantine[(q_head + q_len) % QUARANTINE_MAX] = page;
+	q_len++;
+}
+
 static void check_gfp(gfp_t gfp, const char *site)
 {
 	gfp_t zone = gfp & (__GFP_DMA | __GFP_HIGHMEM | __GFP_DMA32);
@@ -41,9 +92,7 @@ struct page *shim_alloc_page(gfp_t gfp, const char *site)
 		pthread_mutex_unlock(&shim_lock);
 		return NULL;
 	}
-	page = calloc(1, sizeof(*page));
-	if (!page || !(page->virtual = aligned_alloc(PAGE_SIZE, PAGE_SIZE)))
-		abort();
+	page = page_get();
 	memset(page->virtual, (gfp & __GFP_ZERO) ? 0 : POISON_INUSE, PAGE_SIZE);
 	shim_poison(page->virtual, PAGE_SIZE);
 	page->id = ++next_page_id;
@@ -86,9 +135,7 @@ static void release(struct page *page)
 	untouch(page);
 	shim_record_del(shim_record_find(page, SHIM_PAGE));
 	shim_unpoison(page->virtual, PAGE_SIZE);
-	memset(page->virtual, POISON_FREE, PAGE_SIZE);
-	free(page->virtual);
-	free(page);
+	page_put(page);
 	shim_stats.pages_live--;
 }
 

@@ -89,6 +89,27 @@ static void use_after_free(void)
 	(void)v[0];
 }
 
+static void quarantine(void)
+{
+	struct page *p[300];
+	struct page *old;
+	void *first;
+	int i;
+
+	shim_reset();
+	p[0] = alloc_page(GFP_NOIO);
+	first = p[0]->virtual;
+	old = p[0];
+	__free_page(p[0]);
+	for (i = 0; i < 300; i++)
+		p[i] = alloc_page(GFP_NOIO);
+	for (i = 0; i < 300; i++)
+		CHECK(p[i]->virtual != first && p[i] != old);
+	for (i = 0; i < 300; i++)
+		__free_page(p[i]);
+	shim_teardown();
+}
+
 static void gfp_values(void)
 {
 	/* 2.6.3x values: GFP_NOWAIT is 0 and GFP_KERNEL is 0xd0. */
@@ -117,8 +138,9 @@ int main(void)
 	expect_report("page: gfp with two zones", gfp_two_zones, "BUG: shim.page.bad-gfp");
 	expect_report("page: gfp with unknown bits", gfp_unknown_bits, "BUG: shim.page.bad-gfp");
 	expect_report("page: leak at teardown", page_leak, "BUG: shim.leak.page");
-	expect_report("page: memory used after __free_page", use_after_free,
-		      "AddressSanitizer: heap-use-after-free");
+	expect_report("page: memory used after __free_page (quarantined, poisoned)",
+		      use_after_free, "AddressSanitizer: use-after-poison");
+	expect_clean("page: freed memory is not reused before 256 other frees", quarantine);
 	expect_clean("gfp: 2.6.3x flag values", gfp_values);
 	expect_clean("shim: reset frees everything", reset_clears);
 	return expect_summary();

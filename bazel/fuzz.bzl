@@ -1,0 +1,60 @@
+"""allocfuzz_target: every fuzz target gets the same set of binaries.
+
+  <name>_libfuzzer  libFuzzer engine (build with --config=asan-ubsan)
+  <name>_afl        AFL++ engine via libAFLDriver.a (only with --config=afl)
+  <name>_cmplog     AFL++ CMPLOG companion (only with --config=afl-cmplog)
+  <name>_replay     plain main over files and directories (gdb, valgrind)
+  <name>_replay_seed  the same, always against the seed variant (findings tests)
+  <name>_run        launcher: time budget, corpus and artifact dirs, engine flags
+  <name>_regression_test  replays corpus/<name>/ and corpus/regressions/
+"""
+
+def allocfuzz_target(name, srcs, deps, seed_deps, dict = None):
+    native.cc_binary(
+        name = name + "_libfuzzer",
+        srcs = srcs,
+        deps = deps,
+        linkopts = ["-fsanitize=fuzzer"],
+    )
+    native.cc_binary(
+        name = name + "_replay",
+        srcs = srcs + ["//fuzzers:replay_main.c"],
+        deps = deps,
+    )
+    native.cc_binary(
+        name = name + "_replay_seed",
+        srcs = srcs + ["//fuzzers:replay_main.c"],
+        deps = seed_deps,
+    )
+    for engine in ["afl", "cmplog"]:
+        native.cc_binary(
+            name = name + "_" + engine,
+            srcs = srcs,
+            deps = deps,
+            linkopts = ["/usr/lib/afl/libAFLDriver.a", "-lstdc++"],
+            tags = ["manual"],  # needs afl-clang-fast: --config=afl or afl-cmplog
+        )
+    native.sh_binary(
+        name = name + "_run",
+        srcs = ["//ci:fuzz.sh"],
+        args = ["--target", name],
+        data = [
+            ":" + name + "_libfuzzer",
+            ":" + name + "_replay",
+            "//corpus:" + name,
+        ] + ([dict] if dict else []),
+    )
+    native.sh_test(
+        name = name + "_regression_test",
+        srcs = ["//ci:regression.sh"],
+        args = [
+            "$(location :%s_replay)" % name,
+            "$(locations //corpus:%s)" % name,
+            "$(locations //corpus:regressions)",
+        ],
+        data = [
+            ":" + name + "_replay",
+            "//corpus:" + name,
+            "//corpus:regressions",
+        ],
+    )

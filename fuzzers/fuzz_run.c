@@ -1,0 +1,107 @@
+/* fuzz_run.c: one input, fresh state, every oracle; see fuzz_run.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <allocfuzz/report.h>
+#include <allocfuzz/shim.h>
+#include "fuzz_run.h"
+#include "harness.h"
+#include "ops.h"
+
+enum check_mode fuzz_check_mode(void)
+{
+	static int mode = -1;
+	const char *env;
+
+	if (mode >= 0)
+		return mode;
+	env = getenv("ALLOCFUZZ_CHECK");
+	mode = env ? check_mode_parse(env) : CHECK_INCREMENTAL;
+	if (mode < 0) {
+		fprintf(stderr, "allocfuzz: ALLOCFUZZ_CHECK=%s: expected none, incremental or full\n",
+			env);
+		exit(2);
+	}
+	return mode;
+}
+
+/* Both allocators must serve a size both promise, unless faults were injected. */
+static void compare_malloc(struct harness *h, const struct op *op, const int *ret,
+			   bool faults)
+{
+	u32 limit = h[0].a->max_size < h[1].a->max_size ? h[0].a->max_size : h[1].a->max_size;
+
+	if (faults || op->size < 1 || op->size > limit || !h[0].pool || !h[1].pool)
+		return;
+	if (!ret[0] == !ret[1])
+		return;
+	report_begin("differential malloc-result: %s %s a size that %s served",
+		     ret[0] ? h[0].a->name : h[1].a->name, "failed",
+		     ret[0] ? h[1].a->name : h[0].a->name);
+	report_line("malloc of %u bytes (gfp %s) into slot %u: %s returned %d, %s returned %d",
+		    op->size, ops_gfp[op->gfp].name, op->slot, h[0].a->name, ret[0],
+		    h[1].a->name, ret[1]);
+	report_end();
+}
+
+void fuzz_run(const struct allocator *const *allocs, int n, const u8 *data, size_t size)
+{
+	enum check_mode mode = fuzz_check_mode();
+	struct shim_fault_plan plan;
+	struct harness h[2];
+	struct op_reader r;
+	bool faults = false;
+	struct op op;
+	int i, ret[2];
+
+	shim_reset();
+	for (i = 0; i < n; i++)
+		harness_start(&h[i], allocs[i], allocs[i]->caller_gfp, mode);
+	op_reader_init(&r, data, size);
+	while (op_next(&r, &op)) {
+		for (i = 0; i < n; i++) {
+			switch (op.kind) {
+			case OP_MALLOC:
+				ret[i] = harness_malloc(&h[i], op.slot, op.size, ops_gfp[op.gfp].mask);
+				break;
+			case OP_WRITE:
+				harness_write(&h[i], op.slot, op.seed);
+				break;
+			case OP_READ:
+				harness_read(&h[i], op.slot);
+				break;
+			case OP_SIZE:
+				harness_get_size(&h[i], op.slot);
+				break;
+			case OP_FREE:
+				harness_free(&h[i], op.slot);
+				break;
+			case OP_CHECK:
+				harness_check(&h[i], mode == CHECK_NONE ? CHECK_NONE : CHECK_FULL);
+				break;
+			case OP_RECREATE:
+				h[i].pool_gfp = ops_gfp[op.gfp].mask;
+				harness_recreate(&h[i]);
+				break;
+			default:
+				break;
+			}
+		}
+		if (op.kind == OP_FAULT) {
+			memset(&plan, 0, sizeof(plan));
+			plan.fail_pages = op.fail_pages;
+			plan.fail_slab = op.fail_slab;
+			plan.per_65536 = (unsigned int)op.prob << 8;
+			plan.seed = r.count;
+			shim_fault_set(&plan);
+			faults = true;
+		}
+		if (op.kind == OP_MALLOC && n == 2)
+			compare_malloc(h, &op, ret, faults);
+	}
+	for (i = 0; i < n; i++)
+		harness_stop(&h[i]);
+	for (i = 0; i < n; i++)
+		allocs[i]->exit();
+	shim_teardown();
+}

@@ -1,0 +1,148 @@
+/*
+ * harness_test.c: the shadow model fires on a stored byte or a size that
+ * changed behind the allocator's back, and the harness stays quiet on long
+ * valid runs of both fixed allocators in every check mode.
+ */
+#include <string.h>
+#include <allocfuzz/shim.h>
+#include <linux/highmem.h>
+#include "expect.h"
+#include "harness.h"
+#include "xcfmalloc_int.h"
+
+#define RAMZSWAP_GFP	(GFP_NOIO | __GFP_HIGHMEM)
+#define ZCACHE_GFP	(__GFP_FS | __GFP_NORETRY | __GFP_NOWARN | __GFP_NOMEMALLOC)
+
+static struct harness h;
+
+static void start(const struct allocator *a, gfp_t gfp)
+{
+	shim_reset();
+	harness_start(&h, a, gfp, CHECK_INCREMENTAL);
+	CHECK(harness_malloc(&h, 0, 100, gfp) == 0);
+	CHECK(harness_malloc(&h, 1, 300, gfp) == 0);
+	harness_write(&h, 0, 1);
+	harness_write(&h, 1, 2);
+}
+
+/* Flips one stored byte of slot 1 through a kmap, as a stray write would. */
+static void flip_byte_xv(void)
+{
+	u8 *base;
+
+	start(&xv_allocator, RAMZSWAP_GFP);
+	base = kmap_atomic(h.model.slot[1].h.page, KM_USER0);
+	base[h.model.slot[1].h.offset + 7] ^= 0x40;
+	kunmap_atomic(base, KM_USER0);
+	harness_read(&h, 1);
+}
+
+static void flip_byte_xcf(void)
+{
+	struct xcf_blkdesc *desc;
+	u8 *base;
+
+	start(&xcf_allocator, ZCACHE_GFP);
+	desc = h.model.slot[1].h.xcf;
+	base = kmap_atomic(desc->page, KM_USER0);
+	base[xcf_get_offset(desc) + sizeof(struct xcf_blkhdr) + 299] ^= 1;
+	kunmap_atomic(base, KM_USER0);
+	harness_read(&h, 1);
+}
+
+/* The size xvmalloc stores in the header is what get-size returns. */
+static void change_size_xv(void)
+{
+	u8 *base;
+	u16 *size;
+
+	start(&xv_allocator, RAMZSWAP_GFP);
+	base = kmap_atomic(h.model.slot[0].h.page, KM_USER0);
+	size = (u16 *)(base + h.model.slot[0].h.offset - 4);
+	*size -= 1;	/* still aligns to the same block: only the model can tell */
+	kunmap_atomic(base, KM_USER0);
+	harness_get_size(&h, 0);
+}
+
+static void change_size_xcf(void)
+{
+	struct xcf_blkdesc *desc;
+
+	start(&xcf_allocator, ZCACHE_GFP);
+	desc = h.model.slot[0].h.xcf;
+	desc->size += 1;
+	harness_get_size(&h, 0);
+}
+
+static u64 rng = 88172645463325252ull;
+
+static u32 next(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (u32)rng;
+}
+
+static void valid_run(const struct allocator *a, gfp_t gfp, enum check_mode mode)
+{
+	int i, slot;
+
+	shim_reset();
+	harness_start(&h, a, gfp, mode);
+	for (i = 0; i < 3000; i++) {
+		slot = next() % MODEL_SLOTS;
+		switch (next() % 5) {
+		case 0:
+		case 1:
+			if (!harness_malloc(&h, slot, 1 + next() % (a->max_size - 8), gfp))
+				harness_write(&h, slot, next());
+			break;
+		case 2:
+			harness_read(&h, slot);
+			harness_get_size(&h, slot);
+			break;
+		default:
+			harness_free(&h, slot);
+		}
+	}
+	CHECK(h.stats.mallocs > 1000 && h.stats.frees > 500);
+	harness_stop(&h);
+	a->exit();
+	shim_teardown();
+}
+
+static void xv_none(void) { valid_run(&xv_allocator, RAMZSWAP_GFP, CHECK_NONE); }
+static void xv_incremental(void) { valid_run(&xv_allocator, RAMZSWAP_GFP, CHECK_INCREMENTAL); }
+static void xv_full(void) { valid_run(&xv_allocator, RAMZSWAP_GFP, CHECK_FULL); }
+static void xcf_none(void) { valid_run(&xcf_allocator, ZCACHE_GFP, CHECK_NONE); }
+static void xcf_incremental(void) { valid_run(&xcf_allocator, ZCACHE_GFP, CHECK_INCREMENTAL); }
+static void xcf_full(void) { valid_run(&xcf_allocator, ZCACHE_GFP, CHECK_FULL); }
+
+static void modes(void)
+{
+	CHECK(check_mode_parse("none") == CHECK_NONE);
+	CHECK(check_mode_parse("incremental") == CHECK_INCREMENTAL);
+	CHECK(check_mode_parse("full") == CHECK_FULL);
+	CHECK(check_mode_parse("fast") == -1);
+}
+
+int main(void)
+{
+	expect_report("model: xvmalloc stored byte flipped", flip_byte_xv,
+		      "invariant model.bytes violated: xvmalloc");
+	expect_report("model: xcfmalloc stored byte flipped", flip_byte_xcf,
+		      "invariant model.bytes violated: xcfmalloc");
+	expect_report("model: xvmalloc stored size changed", change_size_xv,
+		      "invariant model.size violated: xvmalloc");
+	expect_report("model: xcfmalloc descriptor size changed", change_size_xcf,
+		      "invariant model.size violated: xcfmalloc");
+	expect_clean("harness: xvmalloc fixed, 3000 ops, no checks", xv_none);
+	expect_clean("harness: xvmalloc fixed, 3000 ops, incremental checks", xv_incremental);
+	expect_clean("harness: xvmalloc fixed, 3000 ops, full checks", xv_full);
+	expect_clean("harness: xcfmalloc fixed, 3000 ops, no checks", xcf_none);
+	expect_clean("harness: xcfmalloc fixed, 3000 ops, incremental checks", xcf_incremental);
+	expect_clean("harness: xcfmalloc fixed, 3000 ops, full checks", xcf_full);
+	expect_clean("harness: check modes parse", modes);
+	return expect_summary();
+}

@@ -1,0 +1,743 @@
+/*
+ * xv_check.c: invariants of an xvmalloc pool, in the spirit of tlsf_check().
+ *
+ * A page is tiled by blocks, each a 4-byte header {u16 size; u16 prev} and
+ * its data; prev holds the previous header's offset and the flags BLOCK_FREE
+ * and PREV_FREE.  Free blocks of >= XV_MIN_ALLOC_SIZE bytes carry a struct
+ * link_free after the header and sit in the doubly linked freelist of their
+ * size class; two bitmap levels say which lists are non-empty.
+ *
+ * Order of the checks, so that one corruption names one invariant:
+ *   A. pool: total_pages, bitmaps against list heads, head references;
+ *   B. pages (touched ones, or all): tiling and flags, then the links of
+ *      every listed free block, each checked against its neighbours;
+ *   C. what the heads point at (heads on walked pages);
+ *   D. (full) every list walked from its head: each free block is reached.
+ * Headers sit at 4-byte offsets, which the seed's struct block_header is
+ * misaligned for (XV-1), so the checker copies headers out with memcpy.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <linux/bitops.h>
+#include <linux/highmem.h>
+#include <allocfuzz/report.h>
+#include <allocfuzz/shim.h>
+#include "xvmalloc.h"
+#include "xvmalloc_int.h"
+#include "xv_check.h"
+
+/* Every invariant: enum name, stable id, first-line text. */
+#define XV_INVARIANTS(X)							\
+	X(POOL_TOTAL_PAGES, "xv.pool.total-pages",				\
+	  "total_pages is not the number of pages the pool holds")		\
+	X(BITMAP_BEYOND_LISTS, "xv.bitmap.beyond-lists",			\
+	  "bitmap bit set beyond the last freelist")				\
+	X(BITMAP_SL_SET_LIST_EMPTY, "xv.bitmap.sl-set-list-empty",		\
+	  "second-level bit set for an empty freelist")				\
+	X(BITMAP_SL_CLEAR_LIST_NONEMPTY, "xv.bitmap.sl-clear-list-nonempty",	\
+	  "second-level bit clear for a non-empty freelist")			\
+	X(BITMAP_FL_SET_SL_EMPTY, "xv.bitmap.fl-set-sl-empty",			\
+	  "first-level bit set for an all-zero second-level word")		\
+	X(BITMAP_FL_CLEAR_SL_NONEMPTY, "xv.bitmap.fl-clear-sl-nonempty",	\
+	  "first-level bit clear for a non-zero second-level word")		\
+	X(BLOCK_PREV_OFFSET, "xv.block.prev-offset",				\
+	  "block's prev offset is not the offset of the block before it")	\
+	X(BLOCK_PREV_FREE_FLAG, "xv.block.prev-free-flag",			\
+	  "PREV_FREE flag disagrees with the previous block's FREE flag")	\
+	X(BLOCK_ADJACENT_FREE, "xv.block.adjacent-free",			\
+	  "two adjacent free blocks were not merged")				\
+	X(BLOCK_FREE_UNALIGNED, "xv.block.free-unaligned",			\
+	  "free block size is not a multiple of XV_ALIGN")			\
+	X(BLOCK_USED_ZERO_SIZE, "xv.block.used-zero-size",			\
+	  "used block has size 0")						\
+	X(BLOCK_OVERRUN, "xv.block.overrun",					\
+	  "block runs past the end of its page")				\
+	X(PAGE_EMPTY, "xv.page.empty",						\
+	  "page is one single free block but was not freed")			\
+	X(LIST_NULL_OFFSET, "xv.list.null-offset",				\
+	  "link or head without a page has a non-zero offset")			\
+	X(LIST_DEAD_PAGE, "xv.list.dead-page",					\
+	  "freelist link or head names a page that is not allocated")		\
+	X(LIST_FOREIGN_PAGE, "xv.list.foreign-page",				\
+	  "freelist link or head names a page of another owner")		\
+	X(LIST_BAD_OFFSET, "xv.list.bad-offset",				\
+	  "freelist link or head offset is unaligned or out of range")		\
+	X(LIST_NOT_BLOCK, "xv.list.not-block",					\
+	  "freelist link or head does not point at a block header")		\
+	X(LIST_USED_BLOCK, "xv.list.used-block",				\
+	  "used block is in a freelist")					\
+	X(LIST_SMALL_BLOCK, "xv.list.small-block",				\
+	  "free block smaller than XV_MIN_ALLOC_SIZE is in a freelist")		\
+	X(LIST_WRONG_CLASS, "xv.list.wrong-class",				\
+	  "block is in the freelist of another size class")			\
+	X(LIST_HEAD_PREV, "xv.list.head-prev",					\
+	  "freelist head has a prev link")					\
+	X(LIST_BACK_LINK, "xv.list.back-link",					\
+	  "freelist neighbour does not link back to the block")			\
+	X(LIST_CYCLE, "xv.list.cycle",						\
+	  "freelist loops back on itself")					\
+	X(LIST_MISSING, "xv.list.missing",					\
+	  "free block is not reachable from its freelist head")
+
+enum xv_inv {
+#define X(e, id, what) XV_##e,
+	XV_INVARIANTS(X)
+#undef X
+};
+
+static const struct {
+	const char *id, *what;
+} invs[] = {
+#define X(e, id, what) [XV_##e] = { id, what },
+	XV_INVARIANTS(X)
+#undef X
+};
+
+/* A listed block must hold its links inside its own data. */
+_Static_assert(offsetof(struct block_header, link) + sizeof(struct link_free) <=
+	       XV_ALIGN + XV_MIN_ALLOC_SIZE, "link_free does not fit a minimal block");
+_Static_assert(MAX_FLI < BITS_PER_LONG, "flbitmap has no unused bits");
+
+#define SL_LAST_BITS	(NUM_FREE_LISTS - (MAX_FLI - 1) * BITS_PER_LONG)
+#define SL_LAST_MASK	(SL_LAST_BITS == BITS_PER_LONG ? ~0UL : BIT(SL_LAST_BITS % BITS_PER_LONG) - 1)
+#define MAX_BLOCKS	(PAGE_SIZE / XV_ALIGN)
+/* Most free blocks a page can hold that are big enough for a list. */
+#define MAX_LISTED	(PAGE_SIZE / (XV_ALIGN + XV_MIN_ALLOC_SIZE))
+/* Owner pages kept in an on-stack hash set, so that a link is checked without the shim's lock. */
+#define SET_SLOTS	256
+#define SET_MAX		(SET_SLOTS / 2)
+
+struct hdr {
+	u16 size;
+	u16 prev;	/* previous header's offset | flags */
+};
+
+struct probe {
+	struct hdr h;
+	struct link_free link;
+	bool start;	/* off is a block header of its page */
+};
+
+struct ctx {
+	struct xv_pool *pool;
+	const void *owner;
+	bool full;
+	unsigned long npages;		/* pages the shim says owner holds */
+	unsigned long nfree;		/* listable free blocks seen (full mode) */
+	struct page *first;		/* touched set at entry (incremental) */
+	struct page *cur;		/* page mapped in KM_USER0, or NULL */
+	u8 *base;			/* cur's mapping */
+	bool have_starts;		/* starts[] describes cur */
+	ulong starts[MAX_BLOCKS / BITS_PER_LONG];
+	bool have_set;			/* set[] holds all owner pages */
+	struct page *set[SET_SLOTS];
+};
+
+static struct hdr hdr_at(const u8 *base, u32 off)
+{
+	struct hdr h;
+
+	memcpy(&h.size, base + off + offsetof(struct block_header, size), sizeof(h.size));
+	memcpy(&h.prev, base + off + offsetof(struct block_header, prev), sizeof(h.prev));
+	return h;
+}
+
+static struct link_free link_at(const u8 *base, u32 off)
+{
+	struct link_free l;
+
+	memcpy(&l, base + off + offsetof(struct block_header, link), sizeof(l));
+	return l;
+}
+
+static bool is_free(struct hdr h)
+{
+	return h.prev & BIT(BLOCK_FREE);
+}
+
+static u32 blockprev(struct hdr h)
+{
+	return h.prev & PREV_MASK;
+}
+
+static bool is_listed(struct hdr h)
+{
+	return is_free(h) && h.size >= XV_MIN_ALLOC_SIZE;
+}
+
+/* Bytes from the end of the header to the next one (xv_free() aligns used sizes). */
+static u32 span(struct hdr h)
+{
+	return is_free(h) ? h.size : ALIGN(h.size, XV_ALIGN);
+}
+
+/* get_index_for_insert() of xvmalloc.c: the list a free block of size belongs to. */
+static u32 list_index(u32 size)
+{
+	if (size > XV_MAX_ALLOC_SIZE)
+		size = XV_MAX_ALLOC_SIZE;
+	size &= ~FL_DELTA_MASK;
+	return (size - XV_MIN_ALLOC_SIZE) >> FL_DELTA_SHIFT;
+}
+
+/* A listed block's offset: aligned, with room for a minimal block. */
+static bool offset_ok(u32 off)
+{
+	return !(off & XV_ALIGN_MASK) && off + XV_ALIGN + XV_MIN_ALLOC_SIZE <= PAGE_SIZE;
+}
+
+/* Walks the headers of a page from 0: is off one of them? */
+static bool walk_to(const u8 *base, u32 off)
+{
+	u32 o = 0;
+
+	while (o < off) {
+		struct hdr h = hdr_at(base, o);
+
+		if (is_free(h) && (h.size & XV_ALIGN_MASK))
+			return false;
+		o += XV_ALIGN + span(h);
+	}
+	return o == off;
+}
+
+static void map_cur(struct ctx *c, struct page *page)
+{
+	c->base = kmap_atomic(page, KM_USER0);
+	c->cur = page;
+	c->have_starts = false;
+}
+
+static void unmap_cur(struct ctx *c)
+{
+	if (!c->cur)
+		return;
+	kunmap_atomic(c->base, KM_USER0);
+	c->cur = NULL;
+}
+
+/* Reads the block at <page, off> (a live page, offset_ok(off)). */
+static void probe(struct ctx *c, struct page *page, u32 off, struct probe *p,
+		  bool want_start)
+{
+	bool mine = page == c->cur;
+	u8 *base = mine ? c->base : kmap_atomic(page, KM_USER1);
+
+	p->h = hdr_at(base, off);
+	p->link = link_at(base, off);
+	p->start = false;
+	if (want_start)
+		p->start = mine && c->have_starts ? test_bit(off / XV_ALIGN, c->starts)
+						  : walk_to(base, off);
+	if (!mine)
+		kunmap_atomic(base, KM_USER1);
+}
+
+static unsigned int set_slot(const struct page *page)
+{
+	return ((uintptr_t)page * 0x9e3779b97f4a7c15ULL) >> 56;
+}
+
+/* Counts the owner's pages, and remembers them if there are few (c->set starts zeroed). */
+static void load_pages(struct ctx *c)
+{
+	struct page *page;
+	unsigned int i;
+
+	for (page = shim_page_next(NULL, c->owner); page; page = shim_page_next(page, c->owner)) {
+		if (++c->npages > SET_MAX)
+			continue;
+		for (i = set_slot(page); c->set[i]; i = (i + 1) % SET_SLOTS)
+			;
+		c->set[i] = page;
+	}
+	c->have_set = c->npages <= SET_MAX;
+}
+
+/* A live page of the owner: safe to kmap. */
+static bool owned(struct ctx *c, const struct page *page)
+{
+	unsigned int i;
+
+	if (!c->have_set)
+		return shim_page_is_live(page) && page->owner == c->owner;
+	for (i = set_slot(page); c->set[i]; i = (i + 1) % SET_SLOTS)
+		if (c->set[i] == page)
+			return true;
+	return false;
+}
+
+static bool ref_ok(struct ctx *c, struct page *page, u32 off)
+{
+	return owned(c, page) && offset_ok(off);
+}
+
+static unsigned long walk_bound(struct ctx *c)
+{
+	return c->npages * MAX_LISTED + 1;
+}
+
+/*
+ * Position of <page, off> in freelist[idx] counting from 0, -1 if the list
+ * ends without it, -2 if the list is unreadable first.  Never reports.
+ */
+static long find_in_list(struct ctx *c, u32 idx, struct page *page, u32 off)
+{
+	struct page *p = c->pool->freelist[idx].page;
+	u32 o = c->pool->freelist[idx].offset;
+	unsigned long n, bound = walk_bound(c);
+	struct probe pr;
+
+	for (n = 0; p && n < bound; n++) {
+		if (p == page && o == off)
+			return n;
+		if (!ref_ok(c, p, o))
+			return -2;
+		probe(c, p, o, &pr, false);
+		p = pr.link.next_page;
+		o = pr.link.next_offset;
+	}
+	return p ? -2 : -1;
+}
+
+static void fmt_ref(char *buf, size_t len, struct page *page, u32 off)
+{
+	if (!page)
+		snprintf(buf, len, off ? "none/%u" : "none", off);
+	else if (shim_page_is_live(page))
+		snprintf(buf, len, "#%lu/%u", page->id, off);
+	else
+		snprintf(buf, len, "%p(no such page)/%u", (void *)page, off);
+}
+
+/* Prints the blocks of page, one per line; mark is the offset reported. */
+static void dump_page(struct ctx *c, struct page *page, u32 mark)
+{
+	u32 off;
+	struct hdr h;
+
+	map_cur(c, page);
+	report_line("page #%lu block by block; a block is a %u-byte header {size, prev} and its data:",
+		    page->id, XV_ALIGN);
+	report_line("  off: header offset; size: as stored (a used block keeps the caller's size);");
+	report_line("  span: size rounded up to %u, the next header is at off + %u + span;",
+		    XV_ALIGN, XV_ALIGN);
+	report_line("  prev: the previous header's offset; FREE: block free; PREV_FREE: previous block free;");
+	report_line("  free blocks of >= %u bytes are in freelist[((size & ~%u) - %u) / %u], links <page #/offset>",
+		    XV_MIN_ALLOC_SIZE, FL_DELTA_MASK, XV_MIN_ALLOC_SIZE, FL_DELTA);
+	for (off = 0; off < PAGE_SIZE; off += XV_ALIGN + span(h)) {
+		char list[160] = "", prev[48], next[48], line[256];
+		int n;
+
+		h = hdr_at(c->base, off);
+		if (is_listed(h) && offset_ok(off)) {
+			struct link_free l = link_at(c->base, off);
+			u32 idx = list_index(h.size);
+			long pos = find_in_list(c, idx, page, off);
+
+			fmt_ref(prev, sizeof(prev), l.prev_page, l.prev_offset);
+			fmt_ref(next, sizeof(next), l.next_page, l.next_offset);
+			snprintf(list, sizeof(list), "freelist[%u] prev %s next %s: %s", idx, prev, next,
+				 pos >= 0 ? "in its list" : pos == -1 ? "NOT in its list" :
+				 "its list is unreadable");
+		} else if (is_free(h)) {
+			snprintf(list, sizeof(list), "too small for a freelist");
+		}
+		n = snprintf(line, sizeof(line), "%s off %4u size %5u span %5u prev %4u %-4s %-9s %s",
+			     off == mark ? "=>" : "  ", off, h.size, span(h), blockprev(h),
+			     is_free(h) ? "FREE" : "used", h.prev & BIT(PREV_FREE) ? "PREV_FREE" : "",
+			     list);
+		while (n > 0 && line[n - 1] == ' ')
+			line[--n] = '\0';
+		report_line("%s", line);
+		if (is_free(h) && (h.size & XV_ALIGN_MASK)) {
+			report_line("   (unaligned free size: the walk stops here)");
+			break;
+		}
+		if (off + XV_ALIGN + span(h) > PAGE_SIZE) {
+			report_line("   (runs past the page end: the walk stops here)");
+			break;
+		}
+	}
+	unmap_cur(c);
+}
+
+static __noreturn __printf(5, 6) void fail(struct ctx *c, enum xv_inv inv,
+					   struct page *page, u32 off,
+					   const char *fmt, ...)
+{
+	char detail[256];
+	va_list ap;
+
+	unmap_cur(c);
+	va_start(ap, fmt);
+	vsnprintf(detail, sizeof(detail), fmt, ap);
+	va_end(ap);
+	report_begin("invariant %s violated: %s", invs[inv].id, invs[inv].what);
+	if (page)
+		report_line("pool %p, page #%lu, offset %u", (void *)c->pool, page->id, off);
+	else
+		report_line("pool %p", (void *)c->pool);
+	report_line("%s", detail);
+	if (page)
+		dump_page(c, page, off);
+	report_end();
+}
+
+/* page, when given, is a live page: the place to report and dump. */
+#define ensure(c, cond, inv, page, off, ...)					\
+	do {									\
+		if (unlikely(!(cond)))						\
+			fail((c), XV_##inv, (page), (off), __VA_ARGS__);	\
+	} while (0)
+
+/* A reference <np, noff> held by what (at <at, at_off>, or a list head if at is NULL). */
+static void check_ref(struct ctx *c, struct page *at, u32 at_off, const char *what,
+		      u32 idx, struct page *np, u32 noff)
+{
+	if (unlikely(!owned(c, np))) {
+		/* xv_malloc()/xv_free() kmap links without a check. */
+		ensure(c, shim_page_is_live(np), LIST_DEAD_PAGE, at, at_off,
+		       "%s of freelist[%u] names %p, which is not an allocated page",
+		       what, idx, (void *)np);
+		/* A pool's lists hold only its own pages. */
+		fail(c, XV_LIST_FOREIGN_PAGE, at, at_off, "%s of freelist[%u] names page #%lu of owner %p",
+		     what, idx, np->id, np->owner);
+	}
+	/* The block and its links must fit in the page. */
+	ensure(c, offset_ok(noff), LIST_BAD_OFFSET, at, at_off,
+	       "%s of freelist[%u] names offset %u of page #%lu", what, idx, noff, np->id);
+}
+
+/* What a list entry <np, noff> of freelist[idx] must be; reported at <at, at_off>. */
+static void check_entry(struct ctx *c, struct page *at, u32 at_off, const char *what,
+			u32 idx, struct page *np, u32 noff, const struct probe *p)
+{
+	/* Links into block data make the list code overwrite user data. */
+	ensure(c, p->start, LIST_NOT_BLOCK, at, at_off,
+	       "%s of freelist[%u] names page #%lu offset %u, inside a block", what, idx, np->id, noff);
+	/* A listed used block would be handed out twice. */
+	ensure(c, is_free(p->h), LIST_USED_BLOCK, at, at_off,
+	       "%s of freelist[%u] names the used block at page #%lu offset %u", what, idx, np->id, noff);
+	/* Small free blocks have no room for links. */
+	ensure(c, p->h.size >= XV_MIN_ALLOC_SIZE, LIST_SMALL_BLOCK, at, at_off,
+	       "%s of freelist[%u] names a free block of size %u at page #%lu offset %u",
+	       what, idx, p->h.size, np->id, noff);
+	/* find_block() trusts any block of list i to fit its size class. */
+	ensure(c, list_index(p->h.size) == idx, LIST_WRONG_CLASS, at, at_off,
+	       "%s of freelist[%u] names a block of size %u (class %u) at page #%lu offset %u",
+	       what, idx, p->h.size, list_index(p->h.size), np->id, noff);
+}
+
+/* Following prev (or next) links from <p, o>, do we come back to <page, off>? */
+static bool loops_back(struct ctx *c, struct page *p, u32 o, struct page *page,
+		       u32 off, bool prev)
+{
+	unsigned long n, bound = walk_bound(c);
+	struct probe pr;
+
+	for (n = 0; p && n < bound; n++) {
+		if (p == page && o == off)
+			return true;
+		if (!ref_ok(c, p, o))
+			return false;
+		probe(c, p, o, &pr, false);
+		p = prev ? pr.link.prev_page : pr.link.next_page;
+		o = prev ? pr.link.prev_offset : pr.link.next_offset;
+	}
+	return false;
+}
+
+/*
+ * The prev or next neighbour <np, noff> of listed block <page, off> in
+ * freelist[idx]; deep: if it does not link back, check its own link first,
+ * so a broken link is reported where it is, not at the block it left.
+ */
+static void check_neighbour(struct ctx *c, struct page *page, u32 off, u32 idx,
+			    struct page *np, u32 noff, bool prev, bool deep)
+{
+	const char *what = prev ? "prev link" : "next link";
+	struct page *back_page;
+	struct probe p;
+	u32 back_off;
+
+	check_ref(c, page, off, what, idx, np, noff);
+	probe(c, np, noff, &p, true);
+	check_entry(c, page, off, what, idx, np, noff, &p);
+	back_page = prev ? p.link.next_page : p.link.prev_page;
+	back_off = prev ? p.link.next_offset : p.link.prev_offset;
+	if (back_page == page && back_off == off)
+		return;
+	if (deep && back_page)
+		check_neighbour(c, np, noff, idx, back_page, back_off, !prev, false);
+	/* A loop makes list walks endless (and remove_block() relink garbage). */
+	ensure(c, !loops_back(c, np, noff, page, off, prev), LIST_CYCLE, page, off,
+	       "following %ss from page #%lu offset %u in freelist[%u] comes back here",
+	       what, np->id, noff, idx);
+	/* remove_block() unlinks through both directions. */
+	fail(c, XV_LIST_BACK_LINK, page, off,
+	     "%s of freelist[%u] is page #%lu offset %u, whose %s is not this block",
+	     what, idx, np->id, noff, prev ? "next link" : "prev link");
+}
+
+/* A free block big enough for a list, at <page, off> of the mapped page. */
+static void check_listed(struct ctx *c, struct page *page, u32 off, u32 size)
+{
+	struct link_free l = link_at(c->base, off);
+	u32 idx = list_index(size);
+	struct freelist_entry *fe = &c->pool->freelist[idx];
+	bool head = fe->page == page && fe->offset == off;
+
+	if (!l.prev_page) {
+		/* insert_block() copies offsets with pages: a lone offset is a stray write. */
+		ensure(c, !l.prev_offset, LIST_NULL_OFFSET, page, off,
+		       "prev link has no page but offset %u", l.prev_offset);
+		/* Without a predecessor only the head of freelist[idx] reaches it. */
+		ensure(c, head, LIST_MISSING, page, off,
+		       "free block of size %u has no prev link but is not the head of freelist[%u]",
+		       size, idx);
+	} else {
+		/* The head's predecessor would keep a link to a block handed out. */
+		ensure(c, !head, LIST_HEAD_PREV, page, off,
+		       "head of freelist[%u] has prev link page #%lu offset %u", idx,
+		       shim_page_is_live(l.prev_page) ? l.prev_page->id : 0, l.prev_offset);
+		check_neighbour(c, page, off, idx, l.prev_page, l.prev_offset, true, true);
+	}
+	if (!l.next_page)
+		ensure(c, !l.next_offset, LIST_NULL_OFFSET, page, off,
+		       "next link has no page but offset %u", l.next_offset);
+	else
+		check_neighbour(c, page, off, idx, l.next_page, l.next_offset, false, true);
+}
+
+/* Which of the lists of slbitmap word j disagrees with the bitmap, and how. */
+static void check_list_word(struct ctx *c, u32 j, ulong word)
+{
+	u32 b, i;
+
+	for (b = 0; b < BITS_PER_LONG && (i = j * BITS_PER_LONG + b) < NUM_FREE_LISTS; b++) {
+		struct freelist_entry *fe = &c->pool->freelist[i];
+		bool bit = word >> b & 1;
+
+		/* find_block() takes the head of a list whose bit is set without a check. */
+		ensure(c, !bit || fe->page, BITMAP_SL_SET_LIST_EMPTY, NULL, 0,
+		       "freelist[%u] is empty", i);
+		/* A list whose bit is clear is never searched: its blocks are lost. */
+		ensure(c, bit || !fe->page, BITMAP_SL_CLEAR_LIST_NONEMPTY, NULL, 0,
+		       "freelist[%u] is not empty", i);
+		/* An empty head's offset becomes the next insert's next_offset. */
+		ensure(c, fe->page || !fe->offset, LIST_NULL_OFFSET, NULL, 0,
+		       "empty freelist[%u] has head offset %u", i, fe->offset);
+	}
+}
+
+/* A: counters, bitmaps and list heads, without touching a page. */
+static void check_pool(struct ctx *c)
+{
+	struct xv_pool *pool = c->pool;
+	u32 j;
+
+	load_pages(c);
+	/* grow_pool()/xv_free() count pages; a drift means a leaked or lost page. */
+	ensure(c, pool->total_pages == c->npages, POOL_TOTAL_PAGES, NULL, 0,
+	       "total_pages is %llu, the shim counts %lu pages for the owner",
+	       (unsigned long long)pool->total_pages, c->npages);
+	/* find_block() would index freelist[] past its end from such a bit. */
+	ensure(c, !(pool->flbitmap & ~(BIT(MAX_FLI) - 1)) &&
+	       !(pool->slbitmap[MAX_FLI - 1] & ~SL_LAST_MASK), BITMAP_BEYOND_LISTS, NULL, 0,
+	       "flbitmap %#lx, slbitmap[%lu] %#lx; there are %lu lists", pool->flbitmap,
+	       (ulong)MAX_FLI - 1, pool->slbitmap[MAX_FLI - 1], (ulong)NUM_FREE_LISTS);
+	for (j = 0; j < MAX_FLI; j++) {
+		struct freelist_entry *fe = &pool->freelist[j * BITS_PER_LONG];
+		u32 b, n = NUM_FREE_LISTS - j * BITS_PER_LONG;
+		ulong word = pool->slbitmap[j], w = word, bad = 0;
+
+		if (n > BITS_PER_LONG)
+			n = BITS_PER_LONG;
+		for (b = 0; b < n; b++, w >>= 1) {	/* branch-free: runs on every check */
+			bool empty = !fe[b].page;
+
+			bad |= (w & 1) == empty;
+			bad |= empty & (fe[b].offset != 0);
+		}
+		if (unlikely(bad))
+			check_list_word(c, j, word);
+		for (w = word; w; w &= w - 1) {	/* the non-empty lists */
+			b = __builtin_ctzl(w);
+			check_ref(c, NULL, 0, "head", j * BITS_PER_LONG + b, fe[b].page, fe[b].offset);
+		}
+	}
+	for (j = 0; j < MAX_FLI; j++) {
+		bool bit = pool->flbitmap >> j & 1;
+
+		/* find_block() runs __ffs() on the word a set bit names. */
+		ensure(c, !bit || pool->slbitmap[j], BITMAP_FL_SET_SL_EMPTY, NULL, 0,
+		       "flbitmap bit %u is set, slbitmap[%u] is 0", j, j);
+		/* A clear bit hides 64 lists from the two-level search. */
+		ensure(c, bit || !pool->slbitmap[j], BITMAP_FL_CLEAR_SL_NONEMPTY, NULL, 0,
+		       "flbitmap bit %u is clear, slbitmap[%u] is %#lx", j, j, pool->slbitmap[j]);
+	}
+}
+
+/* B1: the blocks of one page tile it and agree with their neighbours. */
+static void walk_page(struct ctx *c, struct page *page)
+{
+	u32 off = 0, prev_off = 0, blocks = 0;
+	bool prev_free = false;
+	struct hdr h;
+
+	map_cur(c, page);
+	for (; off < PAGE_SIZE; off += XV_ALIGN + span(h), blocks++) {
+		h = hdr_at(c->base, off);
+		/* xv_free() finds the previous block through this offset to merge it. */
+		ensure(c, blockprev(h) == prev_off, BLOCK_PREV_OFFSET, page, off,
+		       "prev offset is %u, the previous block starts at %u", blockprev(h), prev_off);
+		/* xv_free() merges backwards on PREV_FREE alone. */
+		ensure(c, !!(h.prev & BIT(PREV_FREE)) == prev_free, BLOCK_PREV_FREE_FLAG, page, off,
+		       "PREV_FREE is %s, the previous block is %s",
+		       h.prev & BIT(PREV_FREE) ? "set" : "clear", prev_free ? "free" : "used");
+		/* xv_free() merges neighbours at once: two free in a row is a lost merge. */
+		ensure(c, !(is_free(h) && prev_free), BLOCK_ADJACENT_FREE, page, off,
+		       "this block and the one at %u are both free", prev_off);
+		/* Free sizes are sums of aligned spans; merges add them unaligned. */
+		ensure(c, !is_free(h) || !(h.size & XV_ALIGN_MASK), BLOCK_FREE_UNALIGNED, page, off,
+		       "free block size %u", h.size);
+		/* xv_malloc() refuses size 0, so a used size 0 is a stray write. */
+		ensure(c, is_free(h) || h.size, BLOCK_USED_ZERO_SIZE, page, off,
+		       "used block size 0");
+		/* A block past the page end overlaps whatever lies beyond. */
+		ensure(c, off + XV_ALIGN + span(h) <= PAGE_SIZE, BLOCK_OVERRUN, page, off,
+		       "size %u ends the block at %u, past %lu", h.size,
+		       off + XV_ALIGN + span(h), PAGE_SIZE);
+		if (c->full && is_listed(h))
+			c->nfree++;
+		prev_free = is_free(h);
+		prev_off = off;
+	}
+	/* xv_free() returns a page as soon as it is empty. */
+	ensure(c, blocks > 1 || !prev_free, PAGE_EMPTY, page, 0,
+	       "the page holds one free block of size %lu", PAGE_SIZE - XV_ALIGN);
+	unmap_cur(c);
+}
+
+/* B2: every listed free block of a page (already walked) is linked right. */
+static void link_page(struct ctx *c, struct page *page)
+{
+	struct hdr h;
+	u32 off;
+
+	map_cur(c, page);
+	memset(c->starts, 0, sizeof(c->starts));
+	for (off = 0; off < PAGE_SIZE; off += XV_ALIGN + span(h)) {
+		h = hdr_at(c->base, off);
+		__set_bit(off / XV_ALIGN, c->starts);
+	}
+	c->have_starts = true;
+	for (off = 0; off < PAGE_SIZE; off += XV_ALIGN + span(h)) {
+		h = hdr_at(c->base, off);
+		if (is_listed(h))
+			check_listed(c, page, off, h.size);
+	}
+	unmap_cur(c);
+}
+
+static struct page *next_page(struct ctx *c, struct page *page)
+{
+	if (c->full)
+		return shim_page_next(page, c->owner);
+	return page ? shim_touched_next(page, c->owner) : c->first;
+}
+
+static bool walked(struct ctx *c, struct page *page)
+{
+	struct page *p;
+
+	if (c->full)
+		return true;
+	for (p = c->first; p; p = shim_touched_next(p, c->owner))
+		if (p == page)
+			return true;
+	return false;
+}
+
+/* C: each head on a walked page is a listed block of its class. */
+static void check_heads(struct ctx *c)
+{
+	struct probe p;
+	u32 i, j;
+
+	for (j = 0; j < MAX_FLI; j++) {	/* A showed: bit set iff list non-empty */
+		ulong word = c->pool->slbitmap[j];
+
+		for (; word; word &= word - 1) {
+			struct freelist_entry *fe;
+
+			i = j * BITS_PER_LONG + __builtin_ctzl(word);
+			fe = &c->pool->freelist[i];
+			if (!walked(c, fe->page))
+				continue;
+			probe(c, fe->page, fe->offset, &p, true);
+			check_entry(c, fe->page, fe->offset, "head", i, fe->page, fe->offset, &p);
+		}
+	}
+}
+
+/* D (full): walking the lists from their heads reaches every listed block. */
+static void check_reach(struct ctx *c)
+{
+	unsigned long seen = 0;
+	struct page *page;
+	struct probe p;
+	struct hdr h;
+	u32 i, off;
+
+	for (i = 0; i < NUM_FREE_LISTS; i++) {
+		struct page *np = c->pool->freelist[i].page;
+		u32 noff = c->pool->freelist[i].offset;
+
+		for (; np; np = p.link.next_page, noff = p.link.next_offset) {
+			/* B rules loops out, but a walk must end: more entries than blocks repeat one. */
+			ensure(c, ++seen <= c->nfree, LIST_CYCLE, NULL, 0,
+			       "the lists hold more entries than the %lu listable free blocks",
+			       c->nfree);
+			check_ref(c, NULL, 0, "entry", i, np, noff);
+			probe(c, np, noff, &p, false);
+		}
+	}
+	if (seen == c->nfree)
+		return;
+	for (page = next_page(c, NULL); page; page = next_page(c, page)) {
+		map_cur(c, page);
+		for (off = 0; off < PAGE_SIZE; off += XV_ALIGN + span(h)) {
+			h = hdr_at(c->base, off);
+			/* A block its list does not reach is never reused. */
+			ensure(c, !is_listed(h) || find_in_list(c, list_index(h.size), page, off) >= 0,
+			       LIST_MISSING, page, off,
+			       "free block of size %u is not reached from the head of freelist[%u]",
+			       h.size, list_index(h.size));
+		}
+		unmap_cur(c);
+	}
+}
+
+void xv_check(struct xv_pool *pool, const void *owner, enum check_mode mode)
+{
+	struct ctx c = { .pool = pool, .owner = owner, .full = mode == CHECK_FULL };
+	struct page *page;
+
+	if (mode == CHECK_NONE)
+		return;
+	if (!c.full)
+		c.first = shim_touched_next(NULL, owner);
+	check_pool(&c);
+	for (page = next_page(&c, NULL); page; page = next_page(&c, page))
+		walk_page(&c, page);
+	for (page = next_page(&c, NULL); page; page = next_page(&c, page))
+		link_page(&c, page);
+	check_heads(&c);
+	if (c.full)
+		check_reach(&c);
+}
