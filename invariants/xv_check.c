@@ -320,14 +320,15 @@ static void dump_page(struct ctx *c, struct page *page, u32 mark)
 	struct hdr h;
 
 	map_cur(c, page);
-	report_line("page #%lu block by block; a block is a %u-byte header {size, prev} and its data:",
+	report_line("page #%lu block by block; a block is a %u-byte header {size, prev} and data:",
 		    page->id, XV_ALIGN);
 	report_line("  off: header offset; size: as stored (a used block keeps the caller's size);");
 	report_line("  span: size rounded up to %u, the next header is at off + %u + span;",
 		    XV_ALIGN, XV_ALIGN);
-	report_line("  prev: the previous header's offset; FREE: block free; PREV_FREE: previous block free;");
-	report_line("  free blocks of >= %u bytes are in freelist[((size & ~%u) - %u) / %u], links <page #/offset>",
+	report_line("  prev: previous header's offset; FREE: block free; PREV_FREE: previous one free;");
+	report_line("  free blocks of >= %u bytes are in freelist[((size & ~%u) - %u) / %u],",
 		    XV_MIN_ALLOC_SIZE, FL_DELTA_MASK, XV_MIN_ALLOC_SIZE, FL_DELTA);
+	report_line("  doubly linked by <page #/offset> prev and next links");
 	for (off = 0; off < PAGE_SIZE; off += XV_ALIGN + span(h)) {
 		char list[160] = "", prev[48], next[48], line[256];
 		int n;

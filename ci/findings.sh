@@ -1,0 +1,50 @@
+#!/bin/sh
+# For every finding's repro in corpus/regressions/: the seed variant must
+# still fail with the expected first report line (ID.expect), and the fixed
+# variant must run it clean. XV-* replay through xvmalloc_fuzz, XCF-* through
+# xcfmalloc_fuzz, DIFF-* through differential_fuzz.
+# Run (as a Bazel test): sh ci/findings.sh BINDIR REGRESSION.bin...
+#   BINDIR holds <target>_replay and <target>_replay_seed.
+set -u
+bindir=$1
+shift
+tmp=${TEST_TMPDIR:-$(mktemp -d)}
+passed=0
+failed=0
+fail() {
+	failed=$((failed + 1))
+	echo "FAIL $1"
+	[ -f "$tmp/err" ] && sed -n '1,40p' "$tmp/err"
+}
+for bin in "$@"; do
+	id=$(basename "$bin" .bin)
+	case $id in
+	XV-*) target=xvmalloc_fuzz ;;
+	XCF-*) target=xcfmalloc_fuzz ;;
+	DIFF-*) target=differential_fuzz ;;
+	*) fail "$id: unknown finding prefix"; continue ;;
+	esac
+	expect="${bin%.bin}.expect"
+	if [ ! -s "$expect" ]; then
+		fail "$id: $expect is missing or empty"
+		continue
+	fi
+	want=$(cat "$expect")
+	if "$bindir/${target}_replay_seed" "$bin" >/dev/null 2>"$tmp/err"; then
+		fail "$id: the seed variant no longer fails"
+	elif ! grep -E '^allocfuzz: |runtime error:|ERROR: AddressSanitizer' "$tmp/err" |
+		head -n 1 | grep -qF "$want"; then
+		fail "$id: the seed variant's first report line is not '$want'"
+	else
+		passed=$((passed + 1))
+		echo "ok $id: seed fails with: $want"
+	fi
+	if "$bindir/${target}_replay" "$bin" >/dev/null 2>"$tmp/err"; then
+		passed=$((passed + 1))
+		echo "ok $id: fixed variant runs clean"
+	else
+		fail "$id: the fixed variant reports"
+	fi
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
