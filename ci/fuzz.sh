@@ -46,10 +46,11 @@ libfuzzer)
 		-print_final_stats=1 "$@" "$work/corpus"
 	;;
 afl)
-	bazel build --config=afl $variant "//fuzzers:${target}_afl" >&2
-	bazel build --config=afl-cmplog $variant "//fuzzers:${target}_cmplog" >&2
-	afl_bin=$(bazel info --config=afl bazel-bin 2>/dev/null)/fuzzers/${target}_afl
-	cmplog_bin=$(bazel info --config=afl-cmplog bazel-bin 2>/dev/null)/fuzzers/${target}_cmplog
+	allow="--action_env=AFL_LLVM_ALLOWLIST=$PWD/bazel/afl_allowlist.txt"
+	bazel build --config=afl "$allow" $variant "//fuzzers:${target}_afl" >&2
+	bazel build --config=afl-cmplog "$allow" $variant "//fuzzers:${target}_cmplog" >&2
+	afl_bin=$(bazel info --config=afl "$allow" bazel-bin 2>/dev/null)/fuzzers/${target}_afl
+	cmplog_bin=$(bazel info --config=afl-cmplog "$allow" bazel-bin 2>/dev/null)/fuzzers/${target}_cmplog
 	# A run directory per start: AFL++ never reuses (and so never loses) an old one.
 	run="$work/afl-$(date +%Y%m%d-%H%M%S)"
 	export AFL_SKIP_CPUFREQ=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1

@@ -11,7 +11,7 @@
  *   xcf.reserve.max          at most XCF_MAX_RESERVE_PAGES wholly free pages are kept
  *   xcf.reserve.count        reserve_count == reserve freelist length == wholly free pages
  *   xcf.desc.dangling        every descriptor pointer points to a live descriptor
- *   xcf.desc.page            a listed or chained descriptor names a page of the owner, an offset in it
+ *   xcf.desc.page            a listed or chained descriptor names an owner's page, an offset in it
  *   xcf.block.sentinel       every block header carries the sentinel
  *   xcf.block.backlink       a header's descriptor names this page and offset
  *   xcf.block.prevoffset     a header's prevoffset is the previous block's offset (first: 0)
@@ -167,9 +167,9 @@ static void describe_used(const struct xcf_walk *w, struct xcf_blkdesc *d,
 		if (e != first && !desc_live(w, e))
 			break;
 	}
-	snprintf(buf, len, "used: allocation %p, block %d of %d%s, %d data bytes",
+	snprintf(buf, len, "used: allocation %p, block %d of %d%s, %lld data bytes",
 		 (void *)first, k, n, n > XCF_MAX_BLOCKS_PER_ALLOC ? "+" : "",
-		 d->size - XCF_HDR);
+		 (long long)d->size - XCF_HDR);
 }
 
 /* One line per block of page, walked as leniently as the data allows. */
@@ -190,9 +190,10 @@ static void dump_page(struct xcf_walk *w, struct page *page, int mark)
 		map = kmap_atomic(page, slot);
 	report_line("blocks of page #%lu (%s), '>>' marks the reported block:", page->id,
 		    page->owner == w->owner ? "owned by this pool" : "owned by ANOTHER owner");
-	report_line("  off: offset in page; size: descriptor size (free: block bytes, used: %d-byte header + data);",
-		    XCF_HDR);
-	report_line("  state: descriptor flags; prevoff: header's offset of the previous block; magic: header sentinel ok?");
+	report_line("  off: offset in page; size: descriptor size (free: block bytes,"
+		    " used: %d-byte header + data);", XCF_HDR);
+	report_line("  state: descriptor flags; prevoff: header's offset of the previous block;"
+		    " magic: header sentinel ok?");
 	report_line("   %5s %5s %-9s %7s %-5s %-16s %s", "off", "size", "state", "prevoff",
 		    "magic", "descriptor", "notes");
 	while (off < XCF_PAGE && n++ < XCF_LISTS) {
@@ -249,7 +250,8 @@ static void dump_pool(const struct xcf_walk *w)
 	if (!w->pool_ok)
 		return;
 	bound = dump_bound(w);
-	report_line("counters: page_count %d, reserve_count %d, desc_count %d; shim: %lu pages, %lu descriptors of this owner",
+	report_line("counters: page_count %d, reserve_count %d, desc_count %d;"
+		    " shim: %lu pages, %lu descriptors of this owner",
 		    pool->page_count, pool->reserve_count, pool->desc_count,
 		    shim_page_count(w->owner),
 		    w->cache ? shim_object_count(w->cache, w->owner) : 0UL);
