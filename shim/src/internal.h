@@ -51,17 +51,26 @@ struct kmem_cache {
 	const char *name;
 	size_t size;
 	unsigned long objects;		/* live objects */
+	struct kmem_cache *next;	/* live caches, for lookup by name */
 };
 
 extern pthread_mutex_t shim_lock;	/* guards the table, page lists, counters */
 extern struct shim_stats shim_stats;
 
 struct shim_record *shim_record_add(const void *key, enum shim_kind kind,
-				    size_t size, const char *site);
+				    const struct kmem_cache *cache, size_t size,
+				    const char *site);
 struct shim_record *shim_record_find(const void *key, enum shim_kind kind);
 void shim_record_del(struct shim_record *rec);
 /* Calls fn on every record (under shim_lock); fn may delete the record. */
 void shim_record_for_each(void (*fn)(struct shim_record *rec, void *arg), void *arg);
+/*
+ * Live records per (kind, cache, owner), kept as they come and go, so the
+ * checkers' counts cost O(1); -1 if the small table overflowed (then walk).
+ */
+long shim_record_count(enum shim_kind kind, const struct kmem_cache *cache,
+		       const void *owner);
+void shim_records_reset(void);
 
 const void *shim_current_owner(void);
 /* "sleeping function called from invalid context" if gfp may sleep here. */

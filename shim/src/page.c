@@ -102,7 +102,7 @@ struct page *shim_alloc_page(gfp_t gfp, const char *site)
 	if (pages)
 		pages->prev = page;
 	pages = page;
-	shim_record_add(page, SHIM_PAGE, PAGE_SIZE, site);
+	shim_record_add(page, SHIM_PAGE, NULL, PAGE_SIZE, site);
 	shim_stats.pages_live++;
 	shim_stats.pages_allocated++;
 	pthread_mutex_unlock(&shim_lock);
@@ -224,9 +224,12 @@ struct page *shim_page_next(struct page *prev, const void *owner)
 
 unsigned long shim_page_count(const void *owner)
 {
-	unsigned long n = 0;
+	long n = shim_record_count(SHIM_PAGE, NULL, owner);
 	struct page *page;
 
+	if (n >= 0)
+		return n;
+	n = 0;
 	for (page = shim_page_next(NULL, owner); page; page = shim_page_next(page, owner))
 		n++;
 	return n;

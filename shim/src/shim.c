@@ -28,6 +28,7 @@ void shim_reset(void)
 	shim_pages_reset();
 	shim_slab_reset();
 	shim_fault_reset();
+	shim_records_reset();
 	memset(&shim_stats, 0, sizeof(shim_stats));
 	pthread_mutex_unlock(&shim_lock);
 	while (shim_preempt_count() > 0)

@@ -7,6 +7,8 @@
 #include <linux/slab.h>
 #include "internal.h"
 
+static struct kmem_cache *caches;
+
 static void check_gfp(gfp_t flags, const char *site)
 {
 	/* mm/slab.c: BUG_ON(flags & GFP_SLAB_BUG_MASK) */
@@ -35,8 +37,7 @@ static void *object_alloc(size_t size, gfp_t flags, bool zero, enum shim_kind ki
 	if (!obj)
 		abort();
 	memset(obj, (zero || (flags & __GFP_ZERO)) ? 0 : POISON_INUSE, size);
-	rec = shim_record_add(obj, kind, size, site);
-	rec->cache = cache;
+	rec = shim_record_add(obj, kind, cache, size, site);
 	shim_stats.objects_live++;
 	shim_stats.objects_allocated++;
 	pthread_mutex_unlock(&shim_lock);
@@ -93,7 +94,9 @@ struct kmem_cache *shim_kmem_cache_create(const char *name, size_t size,
 	cache->name = name;
 	cache->size = size;
 	pthread_mutex_lock(&shim_lock);
-	shim_record_add(cache, SHIM_CACHE, sizeof(*cache), site);
+	cache->next = caches;
+	caches = cache;
+	shim_record_add(cache, SHIM_CACHE, NULL, sizeof(*cache), site);
 	shim_stats.caches_live++;
 	pthread_mutex_unlock(&shim_lock);
 	return cache;
@@ -101,6 +104,7 @@ struct kmem_cache *shim_kmem_cache_create(const char *name, size_t size,
 
 void shim_kmem_cache_destroy(struct kmem_cache *cache, const char *site)
 {
+	struct kmem_cache **pp;
 	struct shim_record *rec;
 
 	pthread_mutex_lock(&shim_lock);
@@ -113,6 +117,9 @@ void shim_kmem_cache_destroy(struct kmem_cache *cache, const char *site)
 				  "kmem_cache_destroy: slab cache %s still has %lu objects",
 				  cache->name, cache->objects);
 	shim_record_del(rec);
+	for (pp = &caches; *pp != cache; pp = &(*pp)->next)
+		;
+	*pp = cache->next;
 	free(cache);
 	shim_stats.caches_live--;
 	pthread_mutex_unlock(&shim_lock);
@@ -184,8 +191,14 @@ static void count_one(struct shim_record *rec, void *arg)
 unsigned long shim_object_count(const struct kmem_cache *cache, const void *owner)
 {
 	struct count_arg c = { cache, owner, 0 };
+	long n;
 
 	pthread_mutex_lock(&shim_lock);
+	n = shim_record_count(cache ? SHIM_CACHE_OBJ : SHIM_KMALLOC, cache, owner);
+	if (n >= 0) {
+		pthread_mutex_unlock(&shim_lock);
+		return n;
+	}
 	shim_record_for_each(count_one, &c);
 	pthread_mutex_unlock(&shim_lock);
 	return c.n;
@@ -211,6 +224,7 @@ void shim_slab_reset(void)
 {
 	shim_record_for_each(release_any, NULL);
 	shim_record_for_each(release_cache, NULL);
+	caches = NULL;
 }
 
 static void print_leak(struct shim_record *rec, void *arg)
@@ -235,26 +249,13 @@ void shim_slab_teardown(void)
 	report_end();
 }
 
-struct find_arg {
-	const char *name;
-	struct kmem_cache *found;
-};
-
-static void find_cache(struct shim_record *rec, void *arg)
-{
-	struct find_arg *f = arg;
-	struct kmem_cache *cache = (struct kmem_cache *)rec->key;
-
-	if (rec->kind == SHIM_CACHE && !strcmp(cache->name, f->name))
-		f->found = cache;
-}
-
 struct kmem_cache *shim_cache_find(const char *name)
 {
-	struct find_arg f = { name, NULL };
+	struct kmem_cache *cache;
 
 	pthread_mutex_lock(&shim_lock);
-	shim_record_for_each(find_cache, &f);
+	for (cache = caches; cache && strcmp(cache->name, name); cache = cache->next)
+		;
 	pthread_mutex_unlock(&shim_lock);
-	return f.found;
+	return cache;
 }

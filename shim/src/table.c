@@ -20,8 +20,62 @@ static unsigned int bucket(const void *key)
 
 static struct shim_record *spare;	/* records are bookkeeping: reuse them */
 
+#define COUNTS	16	/* (kind, cache, owner) triples a run may have: a few pools */
+static struct {
+	enum shim_kind kind;
+	const struct kmem_cache *cache;
+	const void *owner;
+	long n;
+} counts[COUNTS];
+static bool counts_overflow;
+
+static void count(const struct shim_record *rec, long delta)
+{
+	int i, free_slot = -1;
+
+	for (i = 0; i < COUNTS; i++) {
+		if (counts[i].n && counts[i].kind == rec->kind &&
+		    counts[i].cache == rec->cache && counts[i].owner == rec->owner) {
+			counts[i].n += delta;
+			return;
+		}
+		if (!counts[i].n && free_slot < 0)
+			free_slot = i;
+	}
+	if (free_slot < 0) {
+		counts_overflow = true;
+		return;
+	}
+	counts[free_slot].kind = rec->kind;
+	counts[free_slot].cache = rec->cache;
+	counts[free_slot].owner = rec->owner;
+	counts[free_slot].n = delta;
+}
+
+long shim_record_count(enum shim_kind kind, const struct kmem_cache *cache,
+		       const void *owner)
+{
+	long n = 0;
+	int i;
+
+	if (counts_overflow)
+		return -1;
+	for (i = 0; i < COUNTS; i++)
+		if (counts[i].n && counts[i].kind == kind && counts[i].cache == cache &&
+		    (!owner || counts[i].owner == owner))
+			n += counts[i].n;
+	return n;
+}
+
+void shim_records_reset(void)
+{
+	memset(counts, 0, sizeof(counts));
+	counts_overflow = false;
+}
+
 struct shim_record *shim_record_add(const void *key, enum shim_kind kind,
-				    size_t size, const char *site)
+				    const struct kmem_cache *cache, size_t size,
+				    const char *site)
 {
 	struct shim_record *rec = spare;
 	unsigned int b = bucket(key);
@@ -36,6 +90,8 @@ struct shim_record *shim_record_add(const void *key, enum shim_kind kind,
 	rec->size = size;
 	rec->site = site;
 	rec->owner = shim_current_owner();
+	rec->cache = cache;
+	count(rec, 1);
 	rec->next = table[b];
 	table[b] = rec;
 	rec->all_next = all;
@@ -61,6 +117,7 @@ void shim_record_del(struct shim_record *rec)
 
 	while (*pp != rec)
 		pp = &(*pp)->next;
+	count(rec, -1);
 	*pp = rec->next;
 	if (rec->all_prev)
 		rec->all_prev->all_next = rec->all_next;

@@ -110,6 +110,28 @@ static void quarantine(void)
 	shim_teardown();
 }
 
+static void counts_many_owners(void)
+{
+	static char owners[40];
+	struct page *p;
+	int i;
+
+	shim_reset();
+	for (i = 0; i < 40; i++) {	/* more owners than the shim's count table holds */
+		shim_set_owner(&owners[i]);
+		alloc_page(GFP_NOIO);
+		if (i % 2)
+			alloc_page(GFP_NOIO);
+	}
+	for (i = 0; i < 40; i++)
+		CHECK(shim_page_count(&owners[i]) == (i % 2 ? 2u : 1u));
+	CHECK(shim_page_count(NULL) == 60);
+	p = shim_page_next(NULL, &owners[3]);
+	__free_page(p);
+	CHECK(shim_page_count(&owners[3]) == 1);
+	shim_reset();
+}
+
 static void gfp_values(void)
 {
 	/* 2.6.3x values: GFP_NOWAIT is 0 and GFP_KERNEL is 0xd0. */
@@ -141,6 +163,7 @@ int main(void)
 	expect_report("page: memory used after __free_page (quarantined, poisoned)",
 		      use_after_free, "AddressSanitizer: use-after-poison");
 	expect_clean("page: freed memory is not reused before 256 other frees", quarantine);
+	expect_clean("page: per-owner counts, also past the count table's size", counts_many_owners);
 	expect_clean("gfp: 2.6.3x flag values", gfp_values);
 	expect_clean("shim: reset frees everything", reset_clears);
 	return expect_summary();
