@@ -3,11 +3,14 @@
 # mode, on the ASan+UBSan libFuzzer build, one core. libFuzzer runs a fixed
 # number of inputs from the seed corpus with a fixed -seed; coverage comes
 # from the allocators only, so every mode runs exactly the same inputs.
-# Run: sh ci/bench_exec.sh [RUNS]   (default 20000 inputs per measurement)
+# Run: sh ci/bench_exec.sh [RUNS [MAX_LEN]]
+#   RUNS inputs per measurement (default 20000); MAX_LEN caps input bytes
+#   (default 1024, about 300 operations; exec/s falls with input length).
 set -eu
 cd "$(dirname "$0")/.."
 sh ci/setup.sh
 runs=${1:-20000}
+max_len=${2:-1024}
 targets="xvmalloc_fuzz xcfmalloc_fuzz differential_fuzz"
 bazel build --config=asan-ubsan $(for t in $targets; do echo "//fuzzers:${t}_libfuzzer //corpus:$t"; done) >&2
 tmp=$(mktemp -d)
@@ -19,7 +22,7 @@ for t in $targets; do
 		rm -rf "$tmp/c" && mkdir "$tmp/c" && cp bazel-bin/corpus/bin/$t/* "$tmp/c/"
 		start=$(date +%s.%N)
 		ALLOCFUZZ_CHECK=$mode "bazel-bin/fuzzers/${t}_libfuzzer" -seed=1 -runs="$runs" \
-			-max_len=1024 "$tmp/c" >"$tmp/log" 2>&1 || { echo "$t ($mode) reported:"; grep -m1 -E 'allocfuzz:|runtime error|ERROR' "$tmp/log"; exit 1; }
+			-max_len="$max_len" "$tmp/c" >"$tmp/log" 2>&1 || { echo "$t ($mode) reported:"; grep -m1 -E 'allocfuzz:|runtime error|ERROR' "$tmp/log"; exit 1; }
 		end=$(date +%s.%N)
 		rate=$(awk -v r="$runs" -v s="$start" -v e="$end" 'BEGIN { printf "%.0f", r / (e - s) }')
 		eval "rate_$mode=$rate"
@@ -28,4 +31,4 @@ for t in $targets; do
 	line="$line $(awk -v n="$rate_none" -v i="$rate_incremental" -v f="$rate_full" 'BEGIN { printf "%10.2f %10.2f", n / i, n / f }')"
 	echo "$line"
 done
-echo "(exec/s over $runs inputs, wall clock, including start-up; ratios are slow-downs against none)"
+echo "(exec/s over $runs inputs of at most $max_len bytes, one core, wall clock including start-up; ratios are slow-downs against none)"
