@@ -50,7 +50,8 @@ static int by_name(const struct dirent **a, const struct dirent **b)
 	return strcmp((*a)->d_name, (*b)->d_name);
 }
 
-static int replay_dir(const char *dir, int *count)
+/* Returns how many files of dir could not be read; counts those that ran. */
+static int replay_dir(const char *dir, int *ran)
 {
 	struct dirent **names;
 	int i, n, errors = 0;
@@ -65,8 +66,10 @@ static int replay_dir(const char *dir, int *count)
 	for (i = 0; i < n; i++) {
 		snprintf(path, sizeof(path), "%s/%s", dir, names[i]->d_name);
 		if (names[i]->d_name[0] != '.' && !stat(path, &st) && S_ISREG(st.st_mode)) {
-			errors += replay_file(path);
-			(*count)++;
+			if (replay_file(path))
+				errors++;
+			else
+				(*ran)++;
 		}
 		free(names[i]);
 	}
@@ -76,7 +79,7 @@ static int replay_dir(const char *dir, int *count)
 
 int main(int argc, char **argv)
 {
-	int i, errors = 0, count = 0;
+	int i, errors = 0, ran = 0;
 	struct stat st;
 
 	if (argc < 2) {
@@ -88,13 +91,14 @@ int main(int argc, char **argv)
 			fprintf(stderr, "replay: cannot open %s: %s\n", argv[i], strerror(errno));
 			errors++;
 		} else if (S_ISDIR(st.st_mode)) {
-			errors += replay_dir(argv[i], &count);
+			errors += replay_dir(argv[i], &ran);
+		} else if (replay_file(argv[i])) {
+			errors++;
 		} else {
-			errors += replay_file(argv[i]);
-			count++;
+			ran++;
 		}
 	}
 	fprintf(stderr, "replay: %d input(s) ran without a report, %d could not be read\n",
-		count - errors, errors);
+		ran, errors);
 	return errors ? 2 : 0;
 }

@@ -13,6 +13,9 @@
  *      every listed free block, each checked against its neighbours;
  *   C. what the heads point at (heads on walked pages);
  *   D. (full) every list walked from its head: each free block is reached.
+ * An incremental check redoes A only for the lists whose bit or head differ
+ * from the end of the last check of the same pool and owner (snap), and C
+ * for those and for heads on touched pages.
  * Headers sit at 4-byte offsets, which the seed's struct block_header is
  * misaligned for (XV-1), so the checker copies headers out with memcpy.
  */
@@ -106,9 +109,11 @@ _Static_assert(MAX_FLI < BITS_PER_LONG, "flbitmap has no unused bits");
 #define MAX_BLOCKS	(PAGE_SIZE / XV_ALIGN)
 /* Most free blocks a page can hold that are big enough for a list. */
 #define MAX_LISTED	(PAGE_SIZE / (XV_ALIGN + XV_MIN_ALLOC_SIZE))
-/* Owner pages kept in an on-stack hash set, so that a link is checked without the shim's lock. */
+/* Owner pages kept in a hash set, so that a link is checked without the shim's lock. */
 #define SET_SLOTS	256
 #define SET_MAX		(SET_SLOTS / 2)
+/* Pages touched at entry that walked() finds without the shim. */
+#define TOUCHED_MAX	8
 
 struct hdr {
 	u16 size;
@@ -128,13 +133,30 @@ struct ctx {
 	unsigned long npages;		/* pages the shim says owner holds */
 	unsigned long nfree;		/* listable free blocks seen (full mode) */
 	struct page *first;		/* touched set at entry (incremental) */
+	unsigned int ntouched;		/* its first pages, in touched[] */
+	struct page *touched[TOUCHED_MAX];
+	ulong chg[MAX_FLI];		/* lists whose bit or head differ from snap */
+	bool same_pages;		/* owner pages as at the last check of snap */
 	struct page *cur;		/* page mapped in KM_USER0, or NULL */
 	u8 *base;			/* cur's mapping */
 	bool have_starts;		/* starts[] describes cur */
 	ulong starts[MAX_BLOCKS / BITS_PER_LONG];
-	bool have_set;			/* set[] holds all owner pages */
-	struct page *set[SET_SLOTS];
+	bool have_set;			/* snap.set holds all owner pages */
 };
+
+/*
+ * The pool as the last check that looked at it left it, valid: what an
+ * incremental check may take as proven where nothing differs.
+ */
+static struct {
+	struct xv_pool *pool;
+	const void *owner;
+	ulong slbitmap[MAX_FLI];
+	struct freelist_entry freelist[NUM_FREE_LISTS];
+	unsigned long npages;
+	struct page *pages[SET_MAX];	/* owner pages in shim order, if npages <= SET_MAX */
+	struct page *set[SET_SLOTS];	/* the same, hashed */
+} snap;
 
 static struct hdr hdr_at(const u8 *base, u32 off)
 {
@@ -241,20 +263,37 @@ static unsigned int set_slot(const struct page *page)
 	return ((uintptr_t)page * 0x9e3779b97f4a7c15ULL) >> 56;
 }
 
-/* Counts the owner's pages, and remembers them if there are few (c->set starts zeroed). */
-static void load_pages(struct ctx *c)
+/*
+ * Counts the owner's pages and says whether they are exactly those of the
+ * last check; hashes them if there are few and they are not.
+ */
+static bool load_pages(struct ctx *c)
 {
+	bool same = true;
 	struct page *page;
-	unsigned int i;
+	unsigned long n;
 
 	for (page = shim_page_next(NULL, c->owner); page; page = shim_page_next(page, c->owner)) {
-		if (++c->npages > SET_MAX)
-			continue;
-		for (i = set_slot(page); c->set[i]; i = (i + 1) % SET_SLOTS)
-			;
-		c->set[i] = page;
+		n = c->npages++;
+		if (n < SET_MAX && snap.pages[n] != page) {
+			snap.pages[n] = page;
+			same = false;
+		}
 	}
+	same &= c->npages == snap.npages && c->npages <= SET_MAX;
+	snap.npages = c->npages;
 	c->have_set = c->npages <= SET_MAX;
+	if (!same && c->have_set) {
+		memset(snap.set, 0, sizeof(snap.set));
+		for (n = 0; n < c->npages; n++) {
+			unsigned int i = set_slot(snap.pages[n]);
+
+			while (snap.set[i])
+				i = (i + 1) % SET_SLOTS;
+			snap.set[i] = snap.pages[n];
+		}
+	}
+	return same;
 }
 
 /* A live page of the owner: safe to kmap. */
@@ -264,8 +303,8 @@ static bool owned(struct ctx *c, const struct page *page)
 
 	if (!c->have_set)
 		return shim_page_is_live(page) && page->owner == c->owner;
-	for (i = set_slot(page); c->set[i]; i = (i + 1) % SET_SLOTS)
-		if (c->set[i] == page)
+	for (i = set_slot(page); snap.set[i]; i = (i + 1) % SET_SLOTS)
+		if (snap.set[i] == page)
 			return true;
 	return false;
 }
@@ -535,13 +574,39 @@ static void check_list_word(struct ctx *c, u32 j, ulong word)
 	}
 }
 
+/*
+ * Marks in c->chg the lists whose bit or head differ from snap (all of them
+ * if snap is of another pool, owner or a full check) and copies them there.
+ * Not sanitized: the pool was read through A already, and this is the one
+ * pass over all lists an incremental check makes.
+ */
+__attribute__((no_sanitize("address", "undefined")))
+static void diff_lists(struct ctx *c, bool known)
+{
+	struct freelist_entry *fe = c->pool->freelist, *old = snap.freelist;
+	u32 i;
+
+	for (i = 0; i < MAX_FLI; i++) {
+		c->chg[i] = known ? c->pool->slbitmap[i] ^ snap.slbitmap[i] : ~0UL;
+		snap.slbitmap[i] = c->pool->slbitmap[i];
+	}
+	c->chg[MAX_FLI - 1] &= SL_LAST_MASK;
+	for (i = 0; i < NUM_FREE_LISTS; i++) {
+		if (fe[i].page == old[i].page && fe[i].offset == old[i].offset)
+			continue;
+		old[i] = fe[i];
+		c->chg[i / BITS_PER_LONG] |= BIT(i % BITS_PER_LONG);
+	}
+}
+
 /* A: counters, bitmaps and list heads, without touching a page. */
 static void check_pool(struct ctx *c)
 {
 	struct xv_pool *pool = c->pool;
+	bool known = !c->full && snap.pool == pool && snap.owner == c->owner;
 	u32 j;
 
-	load_pages(c);
+	c->same_pages = load_pages(c) && known;
 	/* grow_pool()/xv_free() count pages; a drift means a leaked or lost page. */
 	ensure(c, pool->total_pages == c->npages, POOL_TOTAL_PAGES, NULL, 0,
 	       "total_pages is %llu, the shim counts %lu pages for the owner",
@@ -551,24 +616,23 @@ static void check_pool(struct ctx *c)
 	       !(pool->slbitmap[MAX_FLI - 1] & ~SL_LAST_MASK), BITMAP_BEYOND_LISTS, NULL, 0,
 	       "flbitmap %#lx, slbitmap[%lu] %#lx; there are %lu lists", pool->flbitmap,
 	       (ulong)MAX_FLI - 1, pool->slbitmap[MAX_FLI - 1], (ulong)NUM_FREE_LISTS);
+	diff_lists(c, known);
+	snap.pool = pool;
+	snap.owner = c->owner;
 	for (j = 0; j < MAX_FLI; j++) {
 		struct freelist_entry *fe = &pool->freelist[j * BITS_PER_LONG];
-		u32 b, n = NUM_FREE_LISTS - j * BITS_PER_LONG;
-		ulong word = pool->slbitmap[j], w = word, bad = 0;
+		ulong word = pool->slbitmap[j], w = c->chg[j];
 
-		if (n > BITS_PER_LONG)
-			n = BITS_PER_LONG;
-		for (b = 0; b < n; b++, w >>= 1) {	/* branch-free: runs on every check */
+		/* An unchanged list passed here before; its head's page is live while the pages are. */
+		for (w |= c->same_pages ? 0 : word; w; w &= w - 1) {
+			u32 b = __builtin_ctzl(w);
 			bool empty = !fe[b].page;
 
-			bad |= (w & 1) == empty;
-			bad |= empty & (fe[b].offset != 0);
-		}
-		if (unlikely(bad))
-			check_list_word(c, j, word);
-		for (w = word; w; w &= w - 1) {	/* the non-empty lists */
-			b = __builtin_ctzl(w);
-			check_ref(c, NULL, 0, "head", j * BITS_PER_LONG + b, fe[b].page, fe[b].offset);
+			if (unlikely((word >> b & 1) == empty || (empty && fe[b].offset)))
+				check_list_word(c, j, word);
+			if (!empty)
+				check_ref(c, NULL, 0, "head", j * BITS_PER_LONG + b, fe[b].page,
+					  fe[b].offset);
 		}
 	}
 	for (j = 0; j < MAX_FLI; j++) {
@@ -656,15 +720,22 @@ static bool walked(struct ctx *c, struct page *page)
 {
 	struct page *p;
 
+	unsigned int i;
+
 	if (c->full)
 		return true;
-	for (p = c->first; p; p = shim_touched_next(p, c->owner))
+	for (i = 0; i < c->ntouched; i++)
+		if (c->touched[i] == page)
+			return true;
+	if (c->ntouched < TOUCHED_MAX)
+		return false;
+	for (p = c->touched[TOUCHED_MAX - 1]; p; p = shim_touched_next(p, c->owner))
 		if (p == page)
 			return true;
 	return false;
 }
 
-/* C: each head on a walked page is a listed block of its class. */
+/* C: each head that changed or is on a walked page is a listed block of its class. */
 static void check_heads(struct ctx *c)
 {
 	struct probe p;
@@ -678,7 +749,7 @@ static void check_heads(struct ctx *c)
 
 			i = j * BITS_PER_LONG + __builtin_ctzl(word);
 			fe = &c->pool->freelist[i];
-			if (!walked(c, fe->page))
+			if (!(c->chg[j] & BIT(i % BITS_PER_LONG)) && !walked(c, fe->page))
 				continue;
 			probe(c, fe->page, fe->offset, &p, true);
 			check_entry(c, fe->page, fe->offset, "head", i, fe->page, fe->offset, &p);
@@ -733,6 +804,8 @@ void xv_check(struct xv_pool *pool, const void *owner, enum check_mode mode)
 		return;
 	if (!c.full)
 		c.first = shim_touched_next(NULL, owner);
+	for (page = c.first; page && c.ntouched < TOUCHED_MAX; page = shim_touched_next(page, owner))
+		c.touched[c.ntouched++] = page;
 	check_pool(&c);
 	for (page = next_page(&c, NULL); page; page = next_page(&c, page))
 		walk_page(&c, page);

@@ -30,6 +30,8 @@ printf '# allocfuzz ops v1\nmalloc slot=1 size=2 gfp=zcache\nfrea slot=1\n' >"$t
 
 check "replay: no arguments" 2 "usage:" "$replay"
 check "replay: missing file named" 2 "cannot open $tmp/nope" "$replay" "$tmp/nope"
+check "replay: the others still run" 2 "1 input(s) ran without a report, 1 could not be read" \
+	"$replay" "$tmp/nope" "$tmp/empty"
 check "replay: empty input runs" 0 "1 input(s) ran" "$replay" "$tmp/empty"
 check "replay: any bytes run" 0 "1 input(s) ran" "$replay" "$tmp/odd"
 check "replay: a directory runs each file" 0 "2 input(s) ran" "$replay" "$tmp/dir"
