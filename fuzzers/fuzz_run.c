@@ -25,6 +25,27 @@ enum check_mode fuzz_check_mode(void)
 	return mode;
 }
 
+/* What a report prints about the input: the operation that was running. */
+struct where {
+	const struct op *op;
+	unsigned int index;
+	const char *allocator;
+};
+
+static void print_where(void *arg)
+{
+	const struct where *w = arg;
+	char text[128];
+
+	if (!w->op) {
+		report_line("while setting up or tearing down the pool(s) of the input");
+		return;
+	}
+	op_format(w->op, text, sizeof(text));
+	report_line("while running operation %u of the input on %s: %s", w->index,
+		    w->allocator, text);
+}
+
 /* Both allocators must serve a size both promise, unless faults were injected. */
 static void compare_malloc(struct harness *h, const struct op *op, const int *ret,
 			   bool faults)
@@ -51,15 +72,20 @@ void fuzz_run(const struct allocator *const *allocs, int n, const u8 *data, size
 	struct harness h[2];
 	struct op_reader r;
 	bool faults = false;
+	struct where where = { NULL, 0, NULL };
 	struct op op;
 	int i, ret[2];
 
 	shim_reset();
+	report_set_dump_hook(print_where, &where);
 	for (i = 0; i < n; i++)
 		harness_start(&h[i], allocs[i], allocs[i]->caller_gfp, mode);
 	op_reader_init(&r, data, size);
 	while (op_next(&r, &op)) {
+		where.op = &op;
+		where.index = r.count;
 		for (i = 0; i < n; i++) {
+			where.allocator = allocs[i]->name;
 			switch (op.kind) {
 			case OP_MALLOC:
 				ret[i] = harness_malloc(&h[i], op.slot, op.size, ops_gfp[op.gfp].mask);
@@ -99,9 +125,11 @@ void fuzz_run(const struct allocator *const *allocs, int n, const u8 *data, size
 		if (op.kind == OP_MALLOC && n == 2)
 			compare_malloc(h, &op, ret, faults);
 	}
+	where.op = NULL;
 	for (i = 0; i < n; i++)
 		harness_stop(&h[i]);
 	for (i = 0; i < n; i++)
 		allocs[i]->exit();
 	shim_teardown();
+	report_set_dump_hook(NULL, NULL);
 }

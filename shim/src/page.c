@@ -72,11 +72,13 @@ static void check_gfp(gfp_t gfp, const char *site)
 	gfp_t zone = gfp & (__GFP_DMA | __GFP_HIGHMEM | __GFP_DMA32);
 
 	if (gfp & ~__GFP_BITS_MASK)
-		shim_check_failed("shim.page.bad-gfp", site,
+		shim_check_failed("shim.page.bad-gfp",
+				  "page allocation with invalid gfp flags", site,
 				  "gfp 0x%x has bits above __GFP_BITS_SHIFT", gfp);
 	/* GFP_ZONE_BAD: more than one zone modifier. */
 	if (zone & (zone - 1))
-		shim_check_failed("shim.page.bad-gfp", site,
+		shim_check_failed("shim.page.bad-gfp",
+				  "page allocation with invalid gfp flags", site,
 				  "gfp 0x%x names more than one zone", gfp);
 }
 
@@ -143,10 +145,12 @@ void shim_free_page(struct page *page, const char *site)
 {
 	pthread_mutex_lock(&shim_lock);
 	if (!shim_record_find(page, SHIM_PAGE))
-		shim_check_failed("shim.page.free-invalid", site,
+		shim_check_failed("shim.page.free-invalid",
+				  "__free_page of a page that is not allocated", site,
 				  "__free_page of a page that is not allocated (double free?)");
 	if (page->map_count)
-		shim_check_failed("shim.page.free-mapped", site,
+		shim_check_failed("shim.page.free-mapped",
+				  "__free_page of a page that is still kmapped", site,
 				  "__free_page of page #%lu while %d kmap slot(s) map it",
 				  page->id, page->map_count);
 	release(page);
@@ -157,7 +161,8 @@ void shim_free_page(struct page *page, const char *site)
 static void check_slot(enum km_type type, const char *site)
 {
 	if ((unsigned int)type >= KM_TYPE_NR)
-		shim_check_failed("shim.kmap.bad-slot", site,
+		shim_check_failed("shim.kmap.bad-slot",
+				  "kmap slot out of range", site,
 				  "kmap slot %d does not exist", (int)type);
 }
 
@@ -166,11 +171,13 @@ void *shim_kmap_atomic(struct page *page, enum km_type type, const char *site)
 	check_slot(type, site);
 	pthread_mutex_lock(&shim_lock);
 	if (!shim_record_find(page, SHIM_PAGE))
-		shim_check_failed("shim.kmap.dead-page", site,
+		shim_check_failed("shim.kmap.dead-page",
+				  "kmap_atomic of a page that is not allocated", site,
 				  "kmap_atomic(%s) of a page that is not allocated",
 				  slot_name[type]);
 	if (slot[type])
-		shim_check_failed("shim.kmap.slot-busy", site,
+		shim_check_failed("shim.kmap.slot-busy",
+				  "kmap_atomic on a slot that is in use", site,
 				  "kmap_atomic(%s) while the slot still maps page #%lu",
 				  slot_name[type], slot[type]->id);
 	slot[type] = page;
@@ -197,12 +204,14 @@ void shim_kunmap_atomic(void *kvaddr, enum km_type type, const char *site)
 	check_slot(type, site);
 	page = slot[type];
 	if (!page)
-		shim_check_failed("shim.kmap.unmap-unmapped", site,
+		shim_check_failed("shim.kmap.unmap-unmapped",
+				  "kunmap_atomic of a slot that maps nothing", site,
 				  "kunmap_atomic(%s) of a slot that maps nothing",
 				  slot_name[type]);
 	/* 2.6.3x kunmap_atomic masks the address down to its page. */
 	if (((unsigned long)kvaddr & PAGE_MASK) != (unsigned long)page->virtual)
-		shim_check_failed("shim.kmap.unmap-wrong-page", site,
+		shim_check_failed("shim.kmap.unmap-wrong-page",
+				  "kunmap_atomic with an address of another page", site,
 				  "kunmap_atomic(%s) with an address outside page #%lu that the slot maps",
 				  slot_name[type], page->id);
 	pthread_mutex_lock(&shim_lock);
@@ -281,7 +290,8 @@ void shim_kmap_teardown(void)
 
 	for (i = 0; i < KM_TYPE_NR; i++)
 		if (slot[i])
-			shim_check_failed("shim.leak.kmap", NULL,
+			shim_check_failed("shim.leak.kmap",
+					  "kmap slot still mapped at teardown", NULL,
 					  "%s still maps page #%lu at teardown",
 					  slot_name[i], slot[i]->id);
 }
@@ -292,8 +302,8 @@ void shim_pages_teardown(void)
 
 	if (!pages)
 		return;
-	report_begin("BUG: shim.leak.page: %lu page(s) still allocated at teardown",
-		     shim_stats.pages_live);
+	report_begin("BUG: shim.leak.page: pages still allocated at teardown");
+	report_line("%lu page(s):", shim_stats.pages_live);
 	for (page = pages; page; page = page->next)
 		report_line("page #%lu allocated at %s", page->id, page->site);
 	report_end();

@@ -72,7 +72,8 @@ void report_end(void)
 	abort();
 }
 
-void shim_check_failed(const char *id, const char *site, const char *fmt, ...)
+void shim_check_failed(const char *id, const char *what, const char *site,
+		       const char *fmt, ...)
 {
 	va_list ap;
 	char msg[512];
@@ -80,7 +81,8 @@ void shim_check_failed(const char *id, const char *site, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	report_begin("BUG: %s: %s", id, msg);
+	report_begin("BUG: %s: %s", id, what);
+	report_line("%s", msg);
 	if (site)
 		report_line("at %s", site);
 	report_end();

@@ -35,8 +35,9 @@ void shim_preempt_dec(void)
 void shim_might_sleep(gfp_t gfp, const char *site)
 {
 	if ((gfp & __GFP_WAIT) && preempt_count > 0)
-		shim_check_failed("shim.sched.sleep-in-atomic", site,
-				  "sleeping function called from invalid context (gfp 0x%x, preempt_count %d)",
+		shim_check_failed("shim.sched.sleep-in-atomic",
+				  "sleeping function called from invalid context", site,
+				  "gfp 0x%x may sleep, preempt_count is %d",
 				  gfp, preempt_count);
 }
 
@@ -53,7 +54,8 @@ void shim_spin_lock(spinlock_t *lock, const char *site)
 	int unlocked = 0;
 
 	if (__atomic_load_n(&lock->owner, __ATOMIC_RELAXED) == me)
-		shim_check_failed("shim.spinlock.recursion", site,
+		shim_check_failed("shim.spinlock.recursion",
+				  "spinlock recursion", site,
 				  "spinlock recursion: lock already held by this thread since %s",
 				  lock->site ? lock->site : "?");
 	while (!__atomic_compare_exchange_n(&lock->locked, &unlocked, 1, false,
@@ -71,10 +73,12 @@ void shim_spin_unlock(spinlock_t *lock, const char *site)
 	unsigned long owner = __atomic_load_n(&lock->owner, __ATOMIC_RELAXED);
 
 	if (!__atomic_load_n(&lock->locked, __ATOMIC_RELAXED))
-		shim_check_failed("shim.spinlock.already-unlocked", site,
+		shim_check_failed("shim.spinlock.already-unlocked",
+				  "spinlock already unlocked", site,
 				  "spin_unlock of a lock that is not locked");
 	if (owner != current_id())
-		shim_check_failed("shim.spinlock.wrong-owner", site,
+		shim_check_failed("shim.spinlock.wrong-owner",
+				  "spinlock wrong owner", site,
 				  "spin_unlock by a thread that does not hold the lock");
 	__atomic_store_n(&lock->owner, 0, __ATOMIC_RELAXED);
 	__atomic_store_n(&lock->locked, 0, __ATOMIC_RELEASE);

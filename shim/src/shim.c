@@ -40,7 +40,8 @@ void shim_teardown(void)
 {
 	shim_kmap_teardown();
 	if (shim_preempt_count())
-		shim_check_failed("shim.leak.preempt", NULL,
+		shim_check_failed("shim.leak.preempt",
+				  "preempt count raised at teardown", NULL,
 				  "preempt count is %d at teardown (a spinlock still held)",
 				  shim_preempt_count());
 	shim_pages_teardown();

@@ -13,7 +13,8 @@ static void check_gfp(gfp_t flags, const char *site)
 {
 	/* mm/slab.c: BUG_ON(flags & GFP_SLAB_BUG_MASK) */
 	if (flags & GFP_SLAB_BUG_MASK)
-		shim_check_failed("shim.slab.bad-gfp", site,
+		shim_check_failed("shim.slab.bad-gfp",
+				  "slab allocation with invalid gfp flags", site,
 				  "slab allocation with gfp 0x%x (highmem, dma32 or unknown bits)",
 				  flags);
 	shim_might_sleep(flags, site);
@@ -69,7 +70,8 @@ void shim_kfree(const void *obj, const char *site)
 	pthread_mutex_lock(&shim_lock);
 	rec = shim_record_find(obj, SHIM_KMALLOC);
 	if (!rec)
-		shim_check_failed("shim.slab.free-invalid", site,
+		shim_check_failed("shim.slab.free-invalid",
+				  "free of an object that is not allocated", site,
 				  "kfree of an object that kmalloc did not hand out or that is already free");
 	object_release(rec);
 	shim_stats.objects_freed++;
@@ -85,7 +87,8 @@ struct kmem_cache *shim_kmem_cache_create(const char *name, size_t size,
 	(void)align;
 	(void)flags;
 	if (ctor)
-		shim_check_failed("shim.slab.ctor", site,
+		shim_check_failed("shim.slab.ctor",
+				  "cache constructors are not emulated", site,
 				  "cache constructors are not emulated");
 	shim_might_sleep(GFP_KERNEL, site);
 	cache = calloc(1, sizeof(*cache));
@@ -110,10 +113,12 @@ void shim_kmem_cache_destroy(struct kmem_cache *cache, const char *site)
 	pthread_mutex_lock(&shim_lock);
 	rec = shim_record_find(cache, SHIM_CACHE);
 	if (!rec)
-		shim_check_failed("shim.slab.cache-invalid", site,
+		shim_check_failed("shim.slab.cache-invalid",
+				  "use of a cache that does not exist", site,
 				  "kmem_cache_destroy of a cache that does not exist");
 	if (cache->objects)
-		shim_check_failed("shim.slab.cache-busy", site,
+		shim_check_failed("shim.slab.cache-busy",
+				  "kmem_cache_destroy of a cache with objects", site,
 				  "kmem_cache_destroy: slab cache %s still has %lu objects",
 				  cache->name, cache->objects);
 	shim_record_del(rec);
@@ -135,7 +140,8 @@ void *shim_kmem_cache_alloc(struct kmem_cache *cache, gfp_t flags, bool zero,
 	exists = shim_record_find(cache, SHIM_CACHE) != NULL;
 	pthread_mutex_unlock(&shim_lock);
 	if (!exists)
-		shim_check_failed("shim.slab.cache-invalid", site,
+		shim_check_failed("shim.slab.cache-invalid",
+				  "use of a cache that does not exist", site,
 				  "kmem_cache_alloc from a cache that does not exist");
 	obj = object_alloc(cache->size, flags, zero, SHIM_CACHE_OBJ, cache, site);
 	if (obj)
@@ -150,10 +156,12 @@ void shim_kmem_cache_free(struct kmem_cache *cache, void *obj, const char *site)
 	pthread_mutex_lock(&shim_lock);
 	rec = shim_record_find(obj, SHIM_CACHE_OBJ);
 	if (!rec)
-		shim_check_failed("shim.slab.free-invalid", site,
+		shim_check_failed("shim.slab.free-invalid",
+				  "free of an object that is not allocated", site,
 				  "kmem_cache_free of an object that is not allocated (double free?)");
 	if (rec->cache != cache)
-		shim_check_failed("shim.slab.cache-mismatch", site,
+		shim_check_failed("shim.slab.cache-mismatch",
+				  "kmem_cache_free to the wrong cache", site,
 				  "kmem_cache_free to %s of an object of another cache",
 				  cache->name);
 	object_release(rec);
@@ -243,8 +251,9 @@ void shim_slab_teardown(void)
 {
 	if (!shim_stats.objects_live && !shim_stats.caches_live)
 		return;
-	report_begin("BUG: shim.leak.slab: %lu object(s) and %lu cache(s) still allocated at teardown",
-		     shim_stats.objects_live, shim_stats.caches_live);
+	report_begin("BUG: shim.leak.slab: slab objects or caches still allocated at teardown");
+	report_line("%lu object(s) and %lu cache(s):", shim_stats.objects_live,
+		    shim_stats.caches_live);
 	shim_record_for_each(print_leak, NULL);
 	report_end();
 }

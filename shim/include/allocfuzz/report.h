@@ -16,9 +16,12 @@ __printf(1, 2) void report_line(const char *fmt, ...);
 /* Prints the stack, runs the dump hooks, and aborts. */
 __noreturn void report_end(void);
 
-/* Shorthand for a one-line BUG of a named shim check. */
-__noreturn __printf(3, 4) void shim_check_failed(const char *id, const char *site,
-						   const char *fmt, ...);
+/*
+ * A BUG of a named shim check: "BUG: <id>: <what>" is the stable first line,
+ * the formatted details and the calling site follow.
+ */
+__noreturn __printf(4, 5) void shim_check_failed(const char *id, const char *what,
+						   const char *site, const char *fmt, ...);
 
 /*
  * A hook that prints extra state (a pool dump, the operation being run)
