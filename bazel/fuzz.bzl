@@ -9,7 +9,7 @@
   <name>_regression_test  replays corpus/<name>/ and corpus/regressions/
 """
 
-def allocfuzz_target(name, srcs, deps, seed_deps, dict = None):
+def allocfuzz_target(name, srcs, deps, seed_deps, dict = None, regressions = True):
     native.cc_binary(
         name = name + "_libfuzzer",
         srcs = srcs,
@@ -50,11 +50,9 @@ def allocfuzz_target(name, srcs, deps, seed_deps, dict = None):
         args = [
             "$(location :%s_replay)" % name,
             "$(locations //corpus:%s)" % name,
-            "$(locations //corpus:regressions)",
-        ],
+        ] + (["$(locations //corpus:regressions)"] if regressions else []),
         data = [
             ":" + name + "_replay",
             "//corpus:" + name,
-            "//corpus:regressions",
-        ],
+        ] + (["//corpus:regressions"] if regressions else []),
     )

@@ -1,7 +1,7 @@
 #!/bin/sh
 # The test command: installs what is missing, runs every Bazel test under
-# ASan+UBSan and the local OSS-Fuzz build check, and prints one line per
-# test binary and the total "N passed, M failed" of all test cases.
+# ASan+UBSan, the local OSS-Fuzz build check and the campaign pipeline test,
+# and prints one line per test binary and the total "N passed, M failed".
 # Run: sh ci/test.sh [extra bazel test flags]
 set -u
 cd "$(dirname "$0")/.."
@@ -29,19 +29,23 @@ for t in $(bazel query 'tests(//...)' 2>/dev/null); do
 	failed=$((failed + $3))
 done
 
-# The OSS-Fuzz contract, checked outside Bazel as OSS-Fuzz would build.
-oss=$(sh ci/oss_fuzz_check.sh 2>&1)
-line=$(echo "$oss" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -n 1)
-if [ -z "$line" ]; then
-	echo "$oss" | tail -n 20
-	echo "FAIL ci/oss_fuzz_check.sh: no result"
-	failed=$((failed + 1))
-else
-	echo "$oss" | grep -E '^(FAIL|warning)' || true
-	echo "ci/oss_fuzz_check.sh: $line"
+# Tests that drive Bazel or compilers themselves, so they run outside it.
+script_test() {	# script_test SCRIPT: adds its "N passed, M failed" to the totals
+	result=$(sh "$1" 2>&1)
+	line=$(echo "$result" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -n 1)
+	if [ -z "$line" ]; then
+		echo "$result" | tail -n 20
+		echo "FAIL $1: no result"
+		failed=$((failed + 1))
+		return
+	fi
+	echo "$result" | grep -E '^(FAIL|warning)' || true
+	echo "$1: $line"
 	set -- $line
 	passed=$((passed + $1))
 	failed=$((failed + $3))
-fi
+}
+script_test ci/oss_fuzz_check.sh	# the OSS-Fuzz contract, built as OSS-Fuzz would
+script_test ci/campaign_test.sh		# the campaign pipeline end to end
 echo "$passed passed, $failed failed"
 [ "$rc" -eq 0 ] && [ "$failed" -eq 0 ]

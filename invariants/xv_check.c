@@ -104,6 +104,10 @@ _Static_assert(offsetof(struct block_header, link) + sizeof(struct link_free) <=
 	       XV_ALIGN + XV_MIN_ALLOC_SIZE, "link_free does not fit a minimal block");
 _Static_assert(MAX_FLI < BITS_PER_LONG, "flbitmap has no unused bits");
 
+typedef u64 u64x2 __attribute__((vector_size(16)));
+_Static_assert(sizeof(struct freelist_entry) == sizeof(u64x2) && NUM_FREE_LISTS % 4 == 0,
+	       "diff_lists() compares four entries as four vectors");
+
 #define SL_LAST_BITS	(NUM_FREE_LISTS - (MAX_FLI - 1) * BITS_PER_LONG)
 #define SL_LAST_MASK	(SL_LAST_BITS == BITS_PER_LONG ? ~0UL : BIT(SL_LAST_BITS % BITS_PER_LONG) - 1)
 #define MAX_BLOCKS	(PAGE_SIZE / XV_ALIGN)
@@ -582,27 +586,54 @@ static void check_list_word(struct ctx *c, u32 j, ulong word)
 
 /*
  * Marks in c->chg the lists whose bit or head differ from snap (all of them
- * if snap is of another pool, owner or a full check) and copies them there.
- * Not sanitized: the pool was read through A already, and this is the one
- * pass over all lists an incremental check makes.
+ * if snap is of another pool or owner, or the check is full) and copies them
+ * there.  Not sanitized (nor the other loops over all lists): they only read
+ * the pool, whose start A has read through ASan, and they are most of the cost.
  */
 __attribute__((no_sanitize("address", "undefined")))
 static void diff_lists(struct ctx *c, bool known)
 {
 	struct freelist_entry *fe = c->pool->freelist, *old = snap.freelist;
-	u32 i;
+	u32 i, k;
 
 	for (i = 0; i < MAX_FLI; i++) {
 		c->chg[i] = known ? c->pool->slbitmap[i] ^ snap.slbitmap[i] : ~0UL;
 		snap.slbitmap[i] = c->pool->slbitmap[i];
 	}
 	c->chg[MAX_FLI - 1] &= SL_LAST_MASK;
-	for (i = 0; i < NUM_FREE_LISTS; i++) {
-		if (fe[i].page == old[i].page && fe[i].offset == old[i].offset)
+	for (i = 0; i < NUM_FREE_LISTS; i += 4) {	/* four entries at a time */
+		u64x2 a[4], b[4], x;
+
+		memcpy(a, &fe[i], sizeof(a));
+		memcpy(b, &old[i], sizeof(b));
+		x = (a[0] ^ b[0]) | (a[1] ^ b[1]) | (a[2] ^ b[2]) | (a[3] ^ b[3]);
+		if (!(x[0] | x[1]))
 			continue;
-		old[i] = fe[i];
-		c->chg[i / BITS_PER_LONG] |= BIT(i % BITS_PER_LONG);
+		for (k = i; k < i + 4; k++)
+			if (fe[k].page != old[k].page || fe[k].offset != old[k].offset)
+				c->chg[k / BITS_PER_LONG] |= BIT(k % BITS_PER_LONG);
+		memcpy(&old[i], a, sizeof(a));
 	}
+}
+
+/* A bit for each slbitmap word with a list of c->chg whose bit and head disagree. */
+__attribute__((no_sanitize("address", "undefined")))
+static ulong bad_words(const struct ctx *c)
+{
+	const struct freelist_entry *fe = c->pool->freelist;
+	ulong bad = 0, w;
+	u32 i, j;
+
+	for (j = 0; j < MAX_FLI; j++) {
+		for (w = c->chg[j]; w; w &= w - 1) {
+			bool bit = c->pool->slbitmap[j] >> __builtin_ctzl(w) & 1;
+
+			i = j * BITS_PER_LONG + __builtin_ctzl(w);
+			if (bit == !fe[i].page || (!fe[i].page && fe[i].offset))
+				bad |= BIT(j);
+		}
+	}
+	return bad;
 }
 
 /* A: counters, bitmaps and list heads, without touching a page. */
@@ -610,6 +641,7 @@ static void check_pool(struct ctx *c)
 {
 	struct xv_pool *pool = c->pool;
 	bool known = !c->full && snap.pool == pool && snap.owner == c->owner;
+	ulong bad;
 	u32 j;
 
 	c->same_pages = load_pages(c) && known;
@@ -625,21 +657,17 @@ static void check_pool(struct ctx *c)
 	diff_lists(c, known);
 	snap.pool = pool;
 	snap.owner = c->owner;
+	bad = bad_words(c);
 	for (j = 0; j < MAX_FLI; j++) {
 		struct freelist_entry *fe = &pool->freelist[j * BITS_PER_LONG];
-		ulong word = pool->slbitmap[j], w = c->chg[j];
+		ulong word = pool->slbitmap[j], w;
 
-		/* An unchanged list passed here before; its head's page is live while the pages are. */
-		for (w |= c->same_pages ? 0 : word; w; w &= w - 1) {
-			u32 b = __builtin_ctzl(w);
-			bool empty = !fe[b].page;
-
-			if (unlikely((word >> b & 1) == empty || (empty && fe[b].offset)))
-				check_list_word(c, j, word);
-			if (!empty)
-				check_ref(c, NULL, 0, "head", j * BITS_PER_LONG + b, fe[b].page,
-					  fe[b].offset);
-		}
+		if (unlikely(bad >> j & 1))
+			check_list_word(c, j, word);
+		/* Unchanged heads passed before, on pages still the owner's if its pages are the same. */
+		for (w = word & (c->same_pages ? c->chg[j] : ~0UL); w; w &= w - 1)
+			check_ref(c, NULL, 0, "head", j * BITS_PER_LONG + __builtin_ctzl(w),
+				  fe[__builtin_ctzl(w)].page, fe[__builtin_ctzl(w)].offset);
 	}
 	for (j = 0; j < MAX_FLI; j++) {
 		bool bit = pool->flbitmap >> j & 1;
@@ -774,19 +802,25 @@ static void check_reach(struct ctx *c)
 	struct page *page;
 	struct probe p;
 	struct hdr h;
-	u32 i, off;
+	u32 i, j, off;
+	ulong w;
 
-	for (i = 0; i < NUM_FREE_LISTS; i++) {
-		struct page *np = c->pool->freelist[i].page;
-		u32 noff = c->pool->freelist[i].offset;
+	for (j = 0; j < MAX_FLI; j++) {
+		for (w = c->pool->slbitmap[j]; w; w &= w - 1) {	/* A showed: the rest are empty */
+			struct page *np;
+			u32 noff;
 
-		for (; np; np = p.link.next_page, noff = p.link.next_offset) {
-			/* B rules loops out, but a walk must end: more entries than blocks repeat one. */
-			ensure(c, ++seen <= c->nfree, LIST_CYCLE, NULL, 0,
-			       "the lists hold more entries than the %lu listable free blocks",
-			       c->nfree);
-			check_ref(c, NULL, 0, "entry", i, np, noff);
-			probe(c, np, noff, &p, false);
+			i = j * BITS_PER_LONG + __builtin_ctzl(w);
+			np = c->pool->freelist[i].page;
+			noff = c->pool->freelist[i].offset;
+			for (; np; np = p.link.next_page, noff = p.link.next_offset) {
+				/* B rules loops out, but a walk must end: more entries than blocks repeat one. */
+				ensure(c, ++seen <= c->nfree, LIST_CYCLE, NULL, 0,
+				       "the lists hold more entries than the %lu listable free blocks",
+				       c->nfree);
+				check_ref(c, NULL, 0, "entry", i, np, noff);
+				probe(c, np, noff, &p, false);
+			}
 		}
 	}
 	if (seen == c->nfree)

@@ -1,0 +1,241 @@
+#!/bin/sh
+# The fuzzing campaign: fuzzes each target in turn for a time budget on all
+# cores (libFuzzer fork mode; AFL++ one main and secondaries), prints a
+# progress line per target every few seconds, then deduplicates crashes by
+# signature, minimizes and decodes each new one, merges new corpus inputs
+# back into corpus/<target>/ as text, and writes a summary table and a JSON
+# report. Exits 1 when a crash with a new signature was found.
+# Run: sh ci/campaign.sh [--time SECONDS] [--engine libfuzzer|afl|both]
+#        [--jobs N] [--out DIR] [--corpus-root DIR] [--known DIR] [--no-merge]
+#        [--seed-variant] [TARGET...]
+# Defaults: 300 s per target, libfuzzer, all cores, out/campaign-<date>/,
+# corpus/, known findings from corpus/regressions/*.expect, every target. Crash files are copied, never moved or overwritten.
+set -u
+cd "$(dirname "$0")/.."
+root=$(pwd)
+sh ci/setup.sh || exit 1
+
+seconds=300 engine=libfuzzer jobs=$(nproc) out="" corpus_root=corpus merge=1 variant=""
+known=corpus/regressions
+while [ $# -gt 0 ]; do
+	case $1 in
+	--time) seconds=$2; shift 2 ;;
+	--engine) engine=$2; shift 2 ;;
+	--jobs) jobs=$2; shift 2 ;;
+	--out) out=$2; shift 2 ;;
+	--corpus-root) corpus_root=$2; shift 2 ;;
+	--known) known=$2; shift 2 ;;
+	--no-merge) merge=0; shift ;;
+	--seed-variant) variant="--config=seed"; shift ;;
+	-*) echo "campaign: unknown option $1 (see the first lines of ci/campaign.sh)" >&2; exit 2 ;;
+	*) break ;;
+	esac
+done
+targets=${*:-"xvmalloc_fuzz xcfmalloc_fuzz differential_fuzz"}
+case $seconds in ''|*[!0-9]*) echo "campaign: --time takes whole seconds" >&2; exit 2 ;; esac
+case $jobs in ''|*[!0-9]*|0) echo "campaign: --jobs takes a positive number" >&2; exit 2 ;; esac
+case $engine in libfuzzer|afl|both) ;; *) echo "campaign: --engine must be libfuzzer, afl or both" >&2; exit 2 ;; esac
+[ -n "$out" ] || out="out/campaign-$(date +%Y%m%d-%H%M%S)"
+if [ -e "$out" ]; then
+	echo "campaign: $out exists; a campaign never writes into an old one" >&2
+	exit 2
+fi
+mkdir -p "$out/bin"
+out=$(cd "$out" && pwd)
+known=$(cd "$known" 2>/dev/null && pwd) || { echo "campaign: --known $known is not a directory" >&2; exit 2; }
+
+# Build, then copy the binaries: bazel-bin moves with every configuration.
+labels="//fuzzers:opstext"
+for t in $targets; do
+	labels="$labels //fuzzers:${t}_libfuzzer //fuzzers:${t}_replay //corpus:$t"
+done
+bazel build --config=asan-ubsan $variant $labels >"$out/build.log" 2>&1 || {
+	echo "campaign: build failed, see $out/build.log" >&2
+	exit 2
+}
+cp bazel-bin/fuzzers/opstext "$out/bin/"
+for t in $targets; do
+	cp "bazel-bin/fuzzers/${t}_libfuzzer" "bazel-bin/fuzzers/${t}_replay" "$out/bin/"
+	mkdir -p "$out/$t/seeds"
+	cp bazel-bin/corpus/bin/"$t"/* "$out/$t/seeds/"
+done
+if [ "$engine" != libfuzzer ]; then
+	allow="--action_env=AFL_LLVM_ALLOWLIST=$root/bazel/afl_allowlist.txt"
+	for cfg in afl afl-cmplog; do
+		suffix=$([ $cfg = afl ] && echo afl || echo cmplog)
+		afl_labels=""
+		for t in $targets; do afl_labels="$afl_labels //fuzzers:${t}_$suffix"; done
+		bazel build --config=$cfg "$allow" $variant $afl_labels >>"$out/build.log" 2>&1 || {
+			echo "campaign: AFL++ build failed, see $out/build.log" >&2
+			exit 2
+		}
+		dir=$(bazel info --config=$cfg "$allow" bazel-bin 2>/dev/null)
+		for t in $targets; do cp "$dir/fuzzers/${t}_$suffix" "$out/bin/"; done
+	done
+fi
+
+export ASAN_OPTIONS=abort_on_error=1:symbolize=1:detect_leaks=1
+export UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1
+lf_jobs=$jobs afl_jobs=$jobs
+if [ "$engine" = both ]; then
+	lf_jobs=$(( (jobs + 1) / 2 ))
+	afl_jobs=$(( jobs - lf_jobs ))
+	[ "$afl_jobs" -gt 0 ] || afl_jobs=1
+fi
+
+# One progress line: what the engines have written so far.
+progress() {	# progress TARGET ELAPSED
+	t=$1 w="$out/$1" line=""
+	if [ -f "$w/libfuzzer.log" ]; then
+		last=$(grep -aE '^#[0-9]+' "$w/libfuzzer.log" | tail -n 1)
+		line="libfuzzer $(echo "$last" | awk -v secs="$2" '{
+			for (i = 1; i <= NF; i++) {
+				if ($i == "cov:") c = $(i + 1); if ($i == "ft:") f = $(i + 1)
+				if ($i == "corp:") p = $(i + 1); if ($i ~ /^exec\/s:?$/) e = $(i + 1)
+				if ($i == "oom/timeout/crash:") x = $(i + 1)
+			}
+			n = $1; gsub(/[#:]/, "", n)
+			if (!e && secs > 0) e = int(n / secs)	# fork mode reports 0 at first
+			printf "execs %s exec/s %s cov %s ft %s corpus %s oom/timeout/crash %s", n, e, c, f, p, x }')"
+	fi
+	if [ -d "$w/afl" ]; then
+		line="$line${line:+ | }afl $(cat "$w"/afl/*/fuzzer_stats 2>/dev/null | awk -F' *: *' '
+			$1 == "execs_done" { n += $2 } $1 == "execs_per_sec" { e += $2 }
+			$1 == "edges_found" && $2 > g { g = $2 } $1 == "corpus_count" { c += $2 }
+			$1 == "saved_crashes" { x += $2 }
+			END { printf "execs %d exec/s %d edges %d corpus %d crashes %d", n, e, g, c, x }')"
+	fi
+	printf '[%s %4ss] %s\n' "$t" "$2" "${line:-starting}"
+}
+
+for t in $targets; do
+	w="$out/$t"
+	mkdir -p "$w/corpus" "$w/artifacts"
+	cp "$w/seeds/"* "$w/corpus/"
+	pids=""
+	if [ "$engine" != afl ]; then
+		"$out/bin/${t}_libfuzzer" -fork="$lf_jobs" -ignore_crashes=1 -ignore_timeouts=1 \
+			-ignore_ooms=1 -max_total_time="$seconds" -artifact_prefix="$w/artifacts/" \
+			-dict="$root/corpus/allocfuzz.dict" "$w/corpus" >"$w/libfuzzer.log" 2>&1 &
+		pids="$pids $!"
+	fi
+	if [ "$engine" != libfuzzer ]; then
+		i=0
+		while [ "$i" -lt "$afl_jobs" ]; do
+			role=$([ "$i" -eq 0 ] && echo "-M main" || echo "-S s$i")
+			# AFL++ wants no leak detection and aborts instead of exit codes.
+			ASAN_OPTIONS=abort_on_error=1:symbolize=0:detect_leaks=0 AFL_NO_UI=1 \
+				AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
+				afl-fuzz $role -i "$w/seeds" -o "$w/afl" -V "$seconds" -m none \
+				-x "$root/corpus/allocfuzz.dict" -c "$out/bin/${t}_cmplog" \
+				-- "$out/bin/${t}_afl" >"$w/afl-$i.log" 2>&1 &
+			pids="$pids $!"
+			i=$((i + 1))
+		done
+	fi
+	start=$(date +%s)
+	while :; do
+		alive=0
+		for p in $pids; do kill -0 "$p" 2>/dev/null && alive=1; done
+		[ "$alive" -eq 1 ] || break
+		sleep 5
+		progress "$t" $(( $(date +%s) - start ))
+	done
+	for p in $pids; do wait "$p"; done
+	progress "$t" $(( $(date +%s) - start ))
+done
+
+# Known findings: the first lines the regression repros expect.
+known_id() {	# known_id SIGNATURE: prints the finding id, or nothing
+	for e in "$known"/*.expect; do
+		[ -f "$e" ] || continue
+		case $1 in *"$(cat "$e")"*) basename "$e" .expect; return ;; esac
+	done
+}
+
+report_json="$out/report.json"
+printf '{\n  "out": "%s",\n  "engine": "%s",\n  "seconds_per_target": %s,\n  "targets": [' \
+	"$out" "$engine" "$seconds" >"$report_json"
+summary="$out/summary.txt"
+printf '%-22s %10s %8s %8s %8s %8s %8s\n' target execs corpus crashes unique new merged >"$summary"
+new_total=0
+tsep=""
+for t in $targets; do
+	w="$out/$t"
+	mkdir -p "$w/crashes"
+	# Every crash file of every engine, with its signature.
+	: >"$w/signatures.tsv"
+	for f in "$w"/artifacts/crash-* "$w"/artifacts/leak-* "$w"/afl/*/crashes/id:*; do
+		[ -f "$f" ] || continue
+		# The subshell (kept by "; :") takes the shell's "Aborted" notice with it.
+		sig=$( ("$out/bin/${t}_replay" "$f" 2>&1; :) 2>/dev/null | sh "$root/ci/signature.sh")
+		[ -n "$sig" ] || sig="(no report on replay: flaky or engine-only)"
+		printf '%s\t%s\t%s\n' "$sig" "$(wc -c <"$f")" "$f" >>"$w/signatures.tsv"
+	done
+	crashes=$(wc -l <"$w/signatures.tsv")
+	unique=0 new=0 csep=""
+	crash_json=""
+	# The smallest file stands for its signature.
+	sort -t "$(printf '\t')" -k1,1 -k2,2n "$w/signatures.tsv" |
+		awk -F '\t' '$1 != last { print; last = $1 }' >"$w/unique.tsv"
+	while IFS="$(printf '\t')" read -r sig size file; do
+		unique=$((unique + 1))
+		id=$(known_id "$sig")
+		dir="$w/crashes/$unique"
+		mkdir -p "$dir"
+		cp "$file" "$dir/original"
+		printf '%s\n' "$sig" >"$dir/signature.txt"
+		if [ -z "$id" ]; then
+			new=$((new + 1))
+			( "$out/bin/${t}_libfuzzer" -minimize_crash=1 -runs=5000 \
+				-exact_artifact_path="$dir/minimized" "$dir/original" >"$dir/minimize.log" 2>&1; : ) 2>/dev/null
+			[ -s "$dir/minimized" ] || cp "$dir/original" "$dir/minimized"
+			"$out/bin/opstext" decode "$dir/minimized" "$dir/minimized.txt"
+		fi
+		"$out/bin/opstext" decode "$dir/original" "$dir/original.txt"
+		( "$out/bin/${t}_replay" "$dir/$([ -f "$dir/minimized" ] && echo minimized || echo original)" \
+			>"$dir/report.txt" 2>&1; : ) 2>/dev/null
+		crash_json="$crash_json$csep
+      { \"signature\": \"$(printf '%s' "$sig" | sed 's/\\/\\\\/g; s/"/\\"/g')\", \"known\": \"${id:-}\", \"dir\": \"$dir\" }"
+		csep=","
+	done <"$w/unique.tsv"
+	new_total=$((new_total + new))
+	# New corpus inputs, merged against the committed ones, back as text.
+	merged=0
+	if [ "$merge" -eq 1 ]; then
+		mkdir -p "$w/merged" "$corpus_root/$t"
+		cp "$w/seeds/"* "$w/merged/"
+		set -- "$w/corpus"
+		[ -d "$w/afl" ] && for q in "$w"/afl/*/queue; do set -- "$@" "$q"; done
+		"$out/bin/${t}_libfuzzer" -merge=1 -merge_control_file="$w/merge.control" \
+			"$w/merged" "$@" >"$w/merge.log" 2>&1
+		for f in "$w/merged"/*; do
+			[ -e "$w/seeds/$(basename "$f")" ] && continue
+			txt="$corpus_root/$t/found-$(sha1sum "$f" | cut -c1-12).txt"
+			[ -e "$txt" ] && continue
+			"$out/bin/opstext" decode "$f" "$txt" && merged=$((merged + 1))
+		done
+	fi
+	execs=$(grep -aE '^#[0-9]+' "$w/libfuzzer.log" 2>/dev/null | tail -n 1 | sed 's/^#\([0-9]*\).*/\1/')
+	afl_execs=$(cat "$w"/afl/*/fuzzer_stats 2>/dev/null | awk -F' *: *' '$1 == "execs_done" { n += $2 } END { print n + 0 }')
+	execs=$(( ${execs:-0} + afl_execs ))
+	corpus=$(ls "$w/corpus" | wc -l)
+	printf '%-22s %10s %8s %8s %8s %8s %8s\n' "$t" "$execs" "$corpus" "$crashes" "$unique" "$new" "$merged" >>"$summary"
+	printf '%s\n    { "target": "%s", "execs": %s, "corpus": %s, "crash_files": %s, "unique": %s, "new": %s, "merged_into_corpus": %s, "crashes": [%s\n    ] }' \
+		"$tsep" "$t" "$execs" "$corpus" "$crashes" "$unique" "$new" "$merged" "$crash_json" >>"$report_json"
+	tsep=","
+done
+printf '\n  ],\n  "new_crashes": %s\n}\n' "$new_total" >>"$report_json"
+
+echo
+cat "$summary"
+for t in $targets; do
+	for d in "$out/$t"/crashes/*; do
+		[ -f "$d/signature.txt" ] || continue
+		id=$(known_id "$(cat "$d/signature.txt")")
+		printf '%s %s: %s\n' "$t" "${id:-NEW}" "$(cat "$d/signature.txt")"
+		[ -z "$id" ] && printf '    reproduce: %s %s\n' "$out/bin/${t}_replay" "$d/minimized"
+	done
+done
+echo "report: $report_json"
+[ "$new_total" -eq 0 ]

@@ -1,0 +1,60 @@
+#!/bin/sh
+# End-to-end test of the campaign pipeline and the single-crash tool, with
+# the deliberately crashing selftest_crash_fuzz target and one known finding:
+# crashes are found, deduplicated, minimized, decoded and reported, the new
+# one makes the exit status non-zero, originals are kept, corpus inputs come
+# back as text, and a clean target exits 0.
+# Run: sh ci/campaign_test.sh   (ends with "N passed, M failed")
+set -u
+cd "$(dirname "$0")/.."
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+check() {	# check NAME COMMAND...
+	name=$1
+	shift
+	if "$@" >/dev/null 2>&1; then
+		passed=$((passed + 1)); echo "ok $name"
+	else
+		failed=$((failed + 1)); echo "FAIL $name"
+	fi
+}
+
+mkdir -p "$tmp/known"
+echo "allocfuzz: selftest check-reached" >"$tmp/known/SELF-1.expect"
+sh ci/campaign.sh --time 8 --jobs 2 --out "$tmp/c" --corpus-root "$tmp/corpus" \
+	--known "$tmp/known" selftest_crash_fuzz >"$tmp/c.log" 2>&1
+status=$?
+w="$tmp/c/selftest_crash_fuzz"
+json="$tmp/c/report.json"
+check "campaign: a new crash makes the exit status 1" test "$status" -eq 1
+check "campaign: progress lines while fuzzing" grep -q '^\[selftest_crash_fuzz .*execs [0-9]' "$tmp/c.log"
+check "campaign: two signatures from many crash files" \
+	sh -c "grep -q '\"unique\": 2' '$json' && ! grep -qE '\"crash_files\": [012],' '$json'"
+check "campaign: the known finding is named, the other is new" \
+	sh -c "grep -q 'SELF-1: allocfuzz: selftest check-reached' '$tmp/c.log' &&
+		grep -q 'NEW: allocfuzz: selftest recreate-reached' '$tmp/c.log' && grep -q '\"new_crashes\": 1' '$json'"
+new=$(grep -l recreate-reached "$w"/crashes/*/signature.txt | head -n 1)
+d=$(dirname "${new:-$tmp/none/x}")
+check "campaign: the new crash is minimized" \
+	sh -c "[ -s '$d/minimized' ] && [ \$(wc -c <'$d/minimized') -le \$(wc -c <'$d/original') ]"
+check "campaign: the minimized crash is decoded" grep -q '^recreate gfp=' "$d/minimized.txt"
+check "campaign: its report is kept" grep -q '^allocfuzz: selftest recreate-reached' "$d/report.txt"
+check "campaign: every crash file is kept" \
+	sh -c "[ \$(ls '$w/artifacts' | wc -l) -eq \$(wc -l <'$w/signatures.tsv') ]"
+check "campaign: corpus inputs merged back as text" \
+	sh -c "ls '$tmp/corpus/selftest_crash_fuzz/'found-*.txt && head -n 1 '$tmp/corpus/selftest_crash_fuzz/'found-*.txt | grep -q 'allocfuzz ops v1'"
+check "campaign: JSON report is complete" grep -q '"new_crashes"' "$json"
+sh ci/campaign.sh --time 1 --out "$tmp/c" selftest_crash_fuzz >/dev/null 2>&1
+check "campaign: refuses to write into an old campaign" test $? -eq 2
+sh ci/campaign.sh --time 5 --jobs 1 --out "$tmp/clean" --no-merge xvmalloc_fuzz >"$tmp/clean.log" 2>&1
+check "campaign: a clean target exits 0" test $? -eq 0
+check "campaign: bad option rejected" sh -c "! sh ci/campaign.sh --engine honggfuzz"
+sh ci/crash.sh selftest_crash_fuzz "$d/original" --out "$tmp/one" >"$tmp/one.log" 2>&1
+check "crash.sh: prints the signature" grep -q '^signature: allocfuzz: selftest recreate-reached' "$tmp/one.log"
+check "crash.sh: prints the operations and the replay command" \
+	sh -c "grep -q '^  recreate gfp=' '$tmp/one.log' && grep -q 'selftest_crash_fuzz_replay $tmp/one/minimized' '$tmp/one.log'"
+check "crash.sh: the given file is untouched" cmp -s "$d/original" "$tmp/one/original"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
