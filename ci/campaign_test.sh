@@ -1,5 +1,6 @@
 #!/bin/sh
-# End-to-end test of the campaign pipeline and the single-crash tool, with
+# End-to-end test of the campaign pipeline, the single-crash tool and the
+# coverage command, with
 # the deliberately crashing selftest_crash_fuzz target and one known finding:
 # crashes are found, deduplicated, minimized, decoded and reported, the new
 # one makes the exit status non-zero, originals are kept, corpus inputs come
@@ -56,5 +57,11 @@ check "crash.sh: prints the signature" grep -q '^signature: allocfuzz: selftest 
 check "crash.sh: prints the operations and the replay command" \
 	sh -c "grep -q '^  recreate gfp=' '$tmp/one.log' && grep -q 'selftest_crash_fuzz_replay $tmp/one/minimized' '$tmp/one.log'"
 check "crash.sh: the given file is untouched" cmp -s "$d/original" "$tmp/one/original"
+sh ci/coverage.sh >"$tmp/cov.log" 2>&1
+check "coverage: per-file summaries of both variants" sh -c "
+	grep -qE '^xvmalloc/fixed/xvmalloc.c +[0-9]' out/coverage-fixed/summary.txt &&
+	grep -qE '^xcfmalloc/fixed/xcfmalloc.c +[0-9]' out/coverage-fixed/summary.txt &&
+	grep -qE '^xvmalloc/xvmalloc.c +[0-9]' out/coverage-seed/summary.txt &&
+	[ -s out/coverage-fixed/html/index.html ] && [ -s out/coverage-seed/lines.txt ]"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
