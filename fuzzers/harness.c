@@ -1,6 +1,7 @@
 /* harness.c: one pool under every oracle; see harness.h. */
 #include <stdlib.h>
 #include <string.h>
+#include <allocfuzz/report.h>
 #include <allocfuzz/shim.h>
 #include "harness.h"
 
@@ -45,19 +46,53 @@ void harness_start(struct harness *h, const struct allocator *a, gfp_t pool_gfp,
 	after_op(h);
 }
 
+/*
+ * A malloc of a size the API promises fails only if the shim refused an
+ * allocation during the call; and an allocator that can serve from the free
+ * blocks it holds (could_serve) must do so when only pages were refused.
+ */
+static void check_failure(struct harness *h, u32 size, const struct shim_stats *before)
+{
+	struct shim_stats after;
+	bool pages, slab;
+
+	if (size < h->a->min_size || size > h->a->max_size)
+		return;
+	shim_get_stats(&after);
+	pages = after.page_faults_injected != before->page_faults_injected;
+	slab = after.slab_faults_injected != before->slab_faults_injected;
+	if (!pages && !slab) {
+		report_begin("invariant model.malloc-failed violated: %s failed a size it promises, with no allocation refused",
+			     h->a->name);
+		report_line("malloc of %u bytes failed; the shim refused no page or slab allocation",
+			    size);
+		report_end();
+	}
+	if (!slab && h->a->could_serve && h->a->could_serve(h->pool, size)) {
+		report_begin("invariant model.malloc-could-serve violated: %s failed a size its free blocks can hold",
+			     h->a->name);
+		report_line("malloc of %u bytes failed; only page allocations were refused", size);
+		report_end();
+	}
+}
+
 int harness_malloc(struct harness *h, int slot, u32 size, gfp_t gfp)
 {
 	struct af_handle handle = { 0 };
+	struct shim_stats before;
 	int ret;
 
 	if (!h->pool)
 		return -1;
 	harness_free(h, slot);
 	enter(h);
+	shim_get_stats(&before);
 	ret = h->a->malloc(h->pool, size, gfp, &handle);
 	h->stats.mallocs++;
 	if (ret) {
 		h->stats.malloc_failures++;
+		if (h->mode != CHECK_NONE)
+			check_failure(h, size, &before);
 	} else {
 		model_add(&h->model, slot, &handle, size);
 		model_check(&h->model, slot);	/* get-size is the size asked for */

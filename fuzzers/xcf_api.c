@@ -56,8 +56,14 @@ static void xcf_check_pool(void *pool, const void *owner, enum check_mode mode)
 	xcf_check(pool, owner, mode);
 }
 
+static bool xcf_could_serve_pool(void *pool, u32 size)
+{
+	return xcf_could_serve(pool, size);
+}
+
 const struct allocator xcf_allocator = {
 	.name = "xcfmalloc",
+	.min_size = 0,
 	.max_size = PAGE_SIZE - sizeof(struct xcf_blkhdr),	/* MAX_ALLOC_SIZE */
 	/* zcache's ZCACHE_GFP_MASK */
 	.caller_gfp = __GFP_FS | __GFP_NORETRY | __GFP_NOWARN | __GFP_NOMEMALLOC,
@@ -71,4 +77,5 @@ const struct allocator xcf_allocator = {
 	.total_bytes = xcf_total,
 	.check = xcf_check_pool,
 	.exit = xcf_exit,
+	.could_serve = xcf_could_serve_pool,
 };

@@ -69,6 +69,7 @@ static void xv_check_pool(void *pool, const void *owner, enum check_mode mode)
 
 const struct allocator xv_allocator = {
 	.name = "xvmalloc",
+	.min_size = 1,			/* xv_malloc refuses 0 */
 	.max_size = PAGE_SIZE - 4,	/* XV_MAX_ALLOC_SIZE */
 	.caller_gfp = GFP_NOIO | __GFP_HIGHMEM,	/* ramzswap_write() */
 	.create = xv_create,

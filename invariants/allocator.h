@@ -18,6 +18,7 @@ struct af_handle {
 
 struct allocator {
 	const char *name;
+	u32 min_size;		/* smallest size the API promises to serve */
 	u32 max_size;		/* largest size the API promises to serve */
 	gfp_t caller_gfp;	/* what the seed's own caller passed */
 	void *(*create)(gfp_t gfp);
@@ -32,6 +33,8 @@ struct allocator {
 	u64 (*total_bytes)(void *pool);
 	void (*check)(void *pool, const void *owner, enum check_mode mode);
 	void (*exit)(void);	/* module exit, between inputs */
+	/* Optional: true if the pool's free blocks hold size without a new page. */
+	bool (*could_serve)(void *pool, u32 size);
 };
 
 extern const struct allocator xv_allocator;

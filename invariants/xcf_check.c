@@ -694,3 +694,21 @@ void xcf_check(struct xcf_pool *pool, const void *owner, enum check_mode mode)
 			check_page(&w, page);
 	}
 }
+
+bool xcf_could_serve(struct xcf_pool *pool, u32 size)
+{
+	int need = xcf_align_to_block(size + sizeof(struct xcf_blkhdr)), i, n = 0;
+	int cap[XCF_MAX_BLOCKS_PER_ALLOC] = { 0 };
+	struct xcf_blkdesc *d;
+
+	if (size > MAX_ALLOC_SIZE)
+		return false;
+	/* Lists hold one block size each: the two largest free blocks are in the top lists. */
+	for (i = XCF_NUM_FREELISTS - 1; i >= 0 && n < XCF_MAX_BLOCKS_PER_ALLOC; i--)
+		for (d = pool->freelists[i]; d && n < XCF_MAX_BLOCKS_PER_ALLOC; d = d->next) {
+			if (d->size >= need)
+				return true;
+			cap[n++] = d->size - (int)sizeof(struct xcf_blkhdr);
+		}
+	return cap[0] + cap[1] >= (int)size;
+}

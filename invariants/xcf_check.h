@@ -6,6 +6,7 @@
 #ifndef _ALLOCFUZZ_XCF_CHECK_H
 #define _ALLOCFUZZ_XCF_CHECK_H
 
+#include <linux/types.h>
 #include "check.h"
 
 struct xcf_pool;
@@ -16,5 +17,13 @@ struct xcf_pool;
  * shim_touched_next() lists (it does not clear the touched set).
  */
 void xcf_check(struct xcf_pool *pool, const void *owner, enum check_mode mode);
+
+/*
+ * True if the pool's free blocks can hold size bytes without a new page: one
+ * free block, or the two largest together (xcfmalloc's scatter-gather
+ * promise of up to XCF_MAX_BLOCKS_PER_ALLOC blocks), each less its header.
+ * Call it between operations on a pool that passed xcf_check().
+ */
+bool xcf_could_serve(struct xcf_pool *pool, u32 size);
 
 #endif

@@ -4,6 +4,7 @@
  * valid runs of both fixed allocators in every check mode.
  */
 #include <string.h>
+#include <linux/errno.h>
 #include <allocfuzz/shim.h>
 #include <linux/highmem.h>
 #include "expect.h"
@@ -74,6 +75,36 @@ static void change_size_xcf(void)
 	harness_get_size(&h, 0);
 }
 
+/* xvmalloc behind an adapter that fails 2000 bytes and more without asking for memory. */
+static int refusing_malloc(void *pool, u32 size, gfp_t gfp, struct af_handle *h)
+{
+	return size >= 2000 ? -ENOMEM : xv_allocator.malloc(pool, size, gfp, h);
+}
+
+static void failed_malloc(void)
+{
+	static struct allocator refusing;
+
+	refusing = xv_allocator;
+	refusing.malloc = refusing_malloc;
+	shim_reset();
+	harness_start(&h, &refusing, RAMZSWAP_GFP, CHECK_INCREMENTAL);
+	harness_malloc(&h, 0, 2000, RAMZSWAP_GFP);
+}
+
+static void failed_malloc_with_faults(void)
+{
+	struct shim_fault_plan plan = { .fail_pages = 1000, .fail_slab = 1000 };
+
+	shim_reset();
+	harness_start(&h, &xv_allocator, RAMZSWAP_GFP, CHECK_INCREMENTAL);
+	shim_fault_set(&plan);
+	CHECK(harness_malloc(&h, 0, 100, RAMZSWAP_GFP) != 0);	/* refused: not reported */
+	CHECK(harness_malloc(&h, 1, 0, RAMZSWAP_GFP) != 0);	/* below min_size: not reported */
+	harness_start(&h, &xcf_allocator, ZCACHE_GFP, CHECK_INCREMENTAL);
+	CHECK(harness_malloc(&h, 0, 100, ZCACHE_GFP) != 0);	/* no descriptor: not reported */
+}
+
 static u64 rng = 88172645463325252ull;
 
 static u32 next(void)
@@ -137,6 +168,10 @@ int main(void)
 		      "invariant model.size violated: xvmalloc");
 	expect_report("model: xcfmalloc descriptor size changed", change_size_xcf,
 		      "invariant model.size violated: xcfmalloc");
+	expect_report("model: a promised size fails with nothing refused", failed_malloc,
+		      "invariant model.malloc-failed violated: xvmalloc");
+	expect_clean("model: failures under injected faults are not reported",
+		     failed_malloc_with_faults);
 	expect_clean("harness: xvmalloc fixed, 3000 ops, no checks", xv_none);
 	expect_clean("harness: xvmalloc fixed, 3000 ops, incremental checks", xv_incremental);
 	expect_clean("harness: xvmalloc fixed, 3000 ops, full checks", xv_full);
