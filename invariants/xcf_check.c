@@ -710,5 +710,5 @@ bool xcf_could_serve(struct xcf_pool *pool, u32 size)
 				return true;
 			cap[n++] = d->size - (int)sizeof(struct xcf_blkhdr);
 		}
-	return cap[0] + cap[1] >= (int)size;
+	return n == XCF_MAX_BLOCKS_PER_ALLOC && cap[0] + cap[1] >= (int)size;
 }

@@ -103,6 +103,12 @@ static void failed_malloc_with_faults(void)
 	CHECK(harness_malloc(&h, 1, 0, RAMZSWAP_GFP) != 0);	/* below min_size: not reported */
 	harness_start(&h, &xcf_allocator, ZCACHE_GFP, CHECK_INCREMENTAL);
 	CHECK(harness_malloc(&h, 0, 100, ZCACHE_GFP) != 0);	/* no descriptor: not reported */
+	plan.fail_slab = 0;
+	xcf_allocator.exit();	/* the module's cache must go before the shim forgets it */
+	shim_reset();
+	shim_fault_set(&plan);
+	harness_start(&h, &xcf_allocator, ZCACHE_GFP, CHECK_INCREMENTAL);
+	CHECK(harness_malloc(&h, 0, 0, ZCACHE_GFP) != 0);	/* a pool without pages serves nothing */
 }
 
 static u64 rng = 88172645463325252ull;
