@@ -1,24 +1,18 @@
 /*
- * smoke.c: drives each allocator through malloc, write, read, get-size and
- * free with seeded random operations under every oracle, each allocator in
- * its own process, and prints what it did and the first report, if any.
- * Run: smoke [--ops N] [--seed S] [--check none|incremental|full]
+ * smoke.c: drives one allocator through malloc, write, read, get-size and
+ * free with seeded random operations under every oracle and prints what it
+ * did; a report aborts it (ci/smoke.sh runs one process per allocator).
+ * Run: smoke xvmalloc|xcfmalloc [--ops N] [--seed S] [--check none|incremental|full]
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <allocfuzz/shim.h>
 #include "harness.h"
 
 #ifndef ALLOCFUZZ_VARIANT
 #define ALLOCFUZZ_VARIANT "?"
 #endif
-
-/* How the seeds' callers allocated: ramzswap and zcache. */
-#define RAMZSWAP_GFP	(GFP_NOIO | __GFP_HIGHMEM)
-#define ZCACHE_GFP	(__GFP_FS | __GFP_NORETRY | __GFP_NOWARN | __GFP_NOMEMALLOC)
 
 static u64 rng;
 
@@ -79,63 +73,30 @@ static void run(const struct allocator *a, gfp_t gfp, unsigned long ops,
 	shim_teardown();
 }
 
-/* Runs one allocator in a child; returns 0 if it finished without a report. */
-static int run_child(const struct allocator *a, gfp_t gfp, unsigned long ops,
-		     enum check_mode mode)
-{
-	int fds[2], status;
-	char buf[65536], *line;
-	ssize_t n, len = 0;
-	pid_t pid;
-
-	fflush(stdout);
-	if (pipe(fds) || (pid = fork()) < 0) {
-		perror("smoke: fork");
-		exit(2);
-	}
-	if (!pid) {
-		close(fds[0]);
-		dup2(fds[1], 2);
-		run(a, gfp, ops, mode);
-		exit(0);
-	}
-	close(fds[1]);
-	while ((n = read(fds[0], buf + len, sizeof(buf) - 1 - len)) > 0)
-		len += n;
-	buf[len] = '\0';
-	close(fds[0]);
-	waitpid(pid, &status, 0);
-	if (WIFEXITED(status) && !WEXITSTATUS(status))
-		return 0;
-	line = strstr(buf, "allocfuzz: ");
-	if (!line)
-		line = strstr(buf, "runtime error:");
-	if (!line)
-		line = strstr(buf, "ERROR: AddressSanitizer");
-	if (line)
-		*strchrnul(line, '\n') = '\0';
-	printf("%-9s (%s): stopped by a report: %s\n", a->name, ALLOCFUZZ_VARIANT,
-	       line ? line : "(no report line; see below)");
-	if (getenv("SMOKE_VERBOSE") || !line)
-		fputs(buf, stdout);
-	return 1;
-}
-
 static void usage(const char *why)
 {
-	fprintf(stderr, "smoke: %s\nusage: smoke [--ops N] [--seed S] [--check none|incremental|full]\n",
+	fprintf(stderr, "smoke: %s\nusage: smoke xvmalloc|xcfmalloc [--ops N] [--seed S] [--check none|incremental|full]\n",
 		why);
 	exit(2);
 }
 
 int main(int argc, char **argv)
 {
+	const struct allocator *a;
 	unsigned long ops = 20000;
-	int i, mode = CHECK_INCREMENTAL, reports = 0;
+	int i, mode = CHECK_INCREMENTAL;
 	char *end;
 
+	if (argc < 2)
+		usage("name the allocator");
+	if (!strcmp(argv[1], "xvmalloc"))
+		a = &xv_allocator;
+	else if (!strcmp(argv[1], "xcfmalloc"))
+		a = &xcf_allocator;
+	else
+		usage("the allocator is xvmalloc or xcfmalloc");
 	rng = 1;
-	for (i = 1; i < argc; i++) {
+	for (i = 2; i < argc; i++) {
 		if (i + 1 >= argc)
 			usage("missing value after an option");
 		if (!strcmp(argv[i], "--ops")) {
@@ -154,7 +115,6 @@ int main(int argc, char **argv)
 			usage("unknown option");
 		}
 	}
-	reports += run_child(&xv_allocator, RAMZSWAP_GFP, ops, mode);
-	reports += run_child(&xcf_allocator, ZCACHE_GFP, ops, mode);
-	return reports ? 1 : 0;
+	run(a, a->caller_gfp, ops, mode);
+	return 0;
 }
