@@ -9,7 +9,7 @@
   <name>_regression_test  replays corpus/<name>/ and corpus/regressions/
 """
 
-def allocfuzz_target(name, srcs, deps, seed_deps, dict = None, regressions = True):
+def allocfuzz_target(name, srcs, deps, seed_deps, dict = None, regressions = True, test_tags = []):
     native.cc_binary(
         name = name + "_libfuzzer",
         srcs = srcs,
@@ -46,6 +46,7 @@ def allocfuzz_target(name, srcs, deps, seed_deps, dict = None, regressions = Tru
     )
     native.sh_test(
         name = name + "_regression_test",
+        tags = test_tags,
         srcs = ["//ci:regression.sh"],
         args = [
             "$(location :%s_replay)" % name,

@@ -15,7 +15,7 @@ rm -f "$log"
 
 passed=0
 failed=0
-for t in $(bazel query 'tests(//...)' 2>/dev/null); do
+for t in $(bazel query 'tests(//...) except attr(tags, manual, //...)' 2>/dev/null); do
 	log="bazel-testlogs/$(echo "${t#//}" | tr ':' '/')/test.log"
 	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" 2>/dev/null | tail -n 1)
 	if [ -z "$line" ]; then

@@ -7,7 +7,7 @@
 
 static void enter(struct harness *h)
 {
-	shim_set_owner(&h->owner);
+	shim_set_owner(h->owner);
 }
 
 /*
@@ -19,8 +19,10 @@ static void after_op(struct harness *h)
 {
 	u64 bytes;
 
+	if (h->shared)
+		return;
 	if (h->mode != CHECK_NONE) {
-		h->a->check(h->pool, &h->owner, h->mode);
+		h->a->check(h->pool, h->owner, h->mode);
 		if (h->mode == CHECK_FULL)
 			model_check_all(&h->model);
 		h->stats.checks++;
@@ -38,6 +40,7 @@ void harness_start(struct harness *h, const struct allocator *a, gfp_t pool_gfp,
 	h->a = a;
 	h->pool_gfp = pool_gfp;
 	h->mode = mode;
+	h->owner = &h->tag;
 	model_init(&h->model, a);
 	enter(h);
 	h->pool = a->create(pool_gfp);
@@ -74,6 +77,18 @@ static void check_failure(struct harness *h, u32 size, const struct shim_stats *
 		report_line("malloc of %u bytes failed; only page allocations were refused", size);
 		report_end();
 	}
+}
+
+void harness_share(struct harness *h, const struct harness *main)
+{
+	memset(h, 0, sizeof(*h));
+	h->a = main->a;
+	h->pool = main->pool;
+	h->pool_gfp = main->pool_gfp;
+	h->mode = CHECK_NONE;
+	h->owner = main->owner;
+	h->shared = true;
+	model_init(&h->model, main->a);
 }
 
 int harness_malloc(struct harness *h, int slot, u32 size, gfp_t gfp)
@@ -178,7 +193,8 @@ void harness_check(struct harness *h, enum check_mode mode)
 	if (!h->pool || mode == CHECK_NONE)
 		return;
 	enter(h);
-	h->a->check(h->pool, &h->owner, mode);
+	if (!h->shared)
+		h->a->check(h->pool, h->owner, mode);
 	model_check_all(&h->model);
 	shim_touched_clear();
 }
@@ -192,6 +208,10 @@ void harness_stop(struct harness *h)
 	harness_check(h, h->mode == CHECK_NONE ? CHECK_NONE : CHECK_FULL);
 	for (i = 0; i < MODEL_SLOTS; i++)
 		harness_free(h, i);
+	if (h->shared) {
+		h->pool = NULL;
+		return;
+	}
 	enter(h);
 	h->a->destroy(h->pool);
 	h->pool = NULL;

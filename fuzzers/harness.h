@@ -22,12 +22,20 @@ struct harness {
 	enum check_mode mode;	/* after each operation */
 	struct model model;
 	struct harness_stats stats;
-	char owner;		/* its address tags this pool's pages and objects */
+	const void *owner;	/* tags this pool's pages and objects */
+	char tag;		/* owner's storage for a pool of its own */
+	bool shared;		/* another harness's pool: no checks, no destroy */
 };
 
 /* Creates the pool (shim_reset() is the caller's, once per input). */
 void harness_start(struct harness *h, const struct allocator *a, gfp_t pool_gfp,
 		   enum check_mode mode);
+/*
+ * Drives the pool of main from another thread, with slots and a model of its
+ * own. The checker is not thread-safe: such harnesses run no invariant
+ * checks; main checks in full once the threads are done.
+ */
+void harness_share(struct harness *h, const struct harness *main);
 /* Allocates into slot (freeing what it held); returns the allocator's result. */
 int harness_malloc(struct harness *h, int slot, u32 size, gfp_t gfp);
 /* Writes a pattern derived from seed into the slot's allocation, then reads it back. */

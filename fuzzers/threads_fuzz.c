@@ -1,0 +1,94 @@
+/*
+ * threads_fuzz.c: two threads drive one pool at once, xvmalloc and then
+ * xcfmalloc, each thread with its own slots and shadow model: operation i of
+ * the input goes to thread i % 2. Build it with --config=tsan, where the
+ * shim's spinlocks are real locks that ThreadSanitizer understands. Faults,
+ * checks and rebuilds are pool-wide and left out; the invariant checker runs
+ * in full once both threads are done.
+ */
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <allocfuzz/shim.h>
+#include "fuzz_run.h"
+#include "harness.h"
+#include "ops.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+struct worker {
+	struct harness h;
+	const uint8_t *data;
+	size_t size;
+	unsigned int parity;
+};
+
+static void *work(void *arg)
+{
+	struct worker *w = arg;
+	struct op_reader r;
+	struct op op;
+
+	op_reader_init(&r, w->data, w->size);
+	while (op_next(&r, &op)) {
+		if (r.count % 2 != w->parity)
+			continue;
+		switch (op.kind) {
+		case OP_MALLOC:
+			harness_malloc(&w->h, op.slot, op.size, ops_gfp[op.gfp].mask);
+			break;
+		case OP_WRITE:
+			harness_write(&w->h, op.slot, op.seed);
+			break;
+		case OP_READ:
+			harness_read(&w->h, op.slot);
+			break;
+		case OP_SIZE:
+			harness_get_size(&w->h, op.slot);
+			break;
+		case OP_FREE:
+			harness_free(&w->h, op.slot);
+			break;
+		default:
+			break;
+		}
+	}
+	return NULL;
+}
+
+static void run(const struct allocator *a, const uint8_t *data, size_t size)
+{
+	struct worker w[2];
+	struct harness main;
+	pthread_t t[2];
+	int i;
+
+	harness_start(&main, a, a->caller_gfp, CHECK_NONE);
+	for (i = 0; i < 2; i++) {
+		harness_share(&w[i].h, &main);
+		w[i].data = data;
+		w[i].size = size;
+		w[i].parity = i;
+		pthread_create(&t[i], NULL, work, &w[i]);
+	}
+	for (i = 0; i < 2; i++)
+		pthread_join(t[i], NULL);
+	if (fuzz_check_mode() != CHECK_NONE) {
+		harness_check(&main, CHECK_FULL);
+		for (i = 0; i < 2; i++)
+			harness_check(&w[i].h, CHECK_FULL);
+	}
+	for (i = 0; i < 2; i++)
+		harness_stop(&w[i].h);
+	harness_stop(&main);
+	a->exit();
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	shim_reset();
+	run(&xv_allocator, data, size);
+	run(&xcf_allocator, data, size);
+	shim_teardown();
+	return 0;
+}
