@@ -22,7 +22,7 @@ for t in $targets; do
 		rm -rf "$tmp/c" && mkdir "$tmp/c" && cp bazel-bin/corpus/bin/$t/* "$tmp/c/"
 		start=$(date +%s.%N)
 		ALLOCFUZZ_CHECK=$mode "bazel-bin/fuzzers/${t}_libfuzzer" -seed=1 -runs="$runs" \
-			-max_len="$max_len" "$tmp/c" >"$tmp/log" 2>&1 || { echo "$t ($mode) reported:"; grep -m1 -E 'allocfuzz:|runtime error|ERROR' "$tmp/log"; exit 1; }
+			-max_len="$max_len" -artifact_prefix="$tmp/" "$tmp/c" >"$tmp/log" 2>&1 || { echo "$t ($mode) reported:"; grep -m1 -E 'allocfuzz:|runtime error|ERROR' "$tmp/log"; exit 1; }
 		end=$(date +%s.%N)
 		rate=$(awk -v r="$runs" -v s="$start" -v e="$end" 'BEGIN { printf "%.0f", r / (e - s) }')
 		eval "rate_$mode=$rate"

@@ -11,11 +11,14 @@
  *   A. pool: total_pages, bitmaps against list heads, head references;
  *   B. pages (touched ones, or all): tiling and flags, then the links of
  *      every listed free block, each checked against its neighbours;
- *   C. what the heads point at (heads on walked pages);
+ *   C. what the heads point at (heads on walked pages, and changed ones);
  *   D. (full) every list walked from its head: each free block is reached.
- * An incremental check redoes A only for the lists whose bit or head differ
- * from the end of the last check of the same pool and owner (snap), and C
- * for those and for heads on touched pages.
+ * An incremental check keeps what the last check of the same pool and owner
+ * proved (snap) for each list whose bit and head are as they were then: A's
+ * list checks depend on those values alone, and "the head's page is a live
+ * page of the owner" on the owner's pages, which it compares exactly each
+ * time (a page freed, or a shim reset, shows).  Changed heads get A and C
+ * wherever they point, and C then checks their links too.
  * Headers sit at 4-byte offsets, which the seed's struct block_header is
  * misaligned for (XV-1), so the checker copies headers out with memcpy.
  */
@@ -149,10 +152,11 @@ struct ctx {
 };
 
 /*
- * The pool as the last check that looked at it left it, valid: what an
- * incremental check may take as proven where nothing differs.
+ * The pool and the owner's pages as the last check saw them: valid, since
+ * a check that finds a violation does not return.  Per thread, as the shim's
+ * owner tag: threads that check pools of their own do not share it.
  */
-static struct {
+static _Thread_local struct {
 	struct xv_pool *pool;
 	const void *owner;
 	ulong slbitmap[MAX_FLI];
@@ -587,8 +591,8 @@ static void check_list_word(struct ctx *c, u32 j, ulong word)
 /*
  * Marks in c->chg the lists whose bit or head differ from snap (all of them
  * if snap is of another pool or owner, or the check is full) and copies them
- * there.  Not sanitized (nor the other loops over all lists): they only read
- * the pool, whose start A has read through ASan, and they are most of the cost.
+ * there.  Not sanitized, nor the other passes over all lists: they are most
+ * of an incremental check, and A has read both ends of the pool through ASan.
  */
 __attribute__((no_sanitize("address", "undefined")))
 static void diff_lists(struct ctx *c, bool known)
@@ -622,14 +626,14 @@ static ulong bad_words(const struct ctx *c)
 {
 	const struct freelist_entry *fe = c->pool->freelist;
 	ulong bad = 0, w;
-	u32 i, j;
+	u32 j;
 
-	for (j = 0; j < MAX_FLI; j++) {
+	for (j = 0; j < MAX_FLI; j++, fe += BITS_PER_LONG) {
 		for (w = c->chg[j]; w; w &= w - 1) {
-			bool bit = c->pool->slbitmap[j] >> __builtin_ctzl(w) & 1;
+			u32 b = __builtin_ctzl(w);
+			bool empty = !fe[b].page;
 
-			i = j * BITS_PER_LONG + __builtin_ctzl(w);
-			if (bit == !fe[i].page || (!fe[i].page && fe[i].offset))
+			if ((c->pool->slbitmap[j] >> b & 1) == empty || (empty && fe[b].offset))
 				bad |= BIT(j);
 		}
 	}
@@ -664,10 +668,12 @@ static void check_pool(struct ctx *c)
 
 		if (unlikely(bad >> j & 1))
 			check_list_word(c, j, word);
-		/* Unchanged heads passed before, on pages still the owner's if its pages are the same. */
-		for (w = word & (c->same_pages ? c->chg[j] : ~0UL); w; w &= w - 1)
-			check_ref(c, NULL, 0, "head", j * BITS_PER_LONG + __builtin_ctzl(w),
-				  fe[__builtin_ctzl(w)].page, fe[__builtin_ctzl(w)].offset);
+		/* An unchanged head passed before, and its page is the owner's while the pages are. */
+		for (w = word & (c->same_pages ? c->chg[j] : ~0UL); w; w &= w - 1) {
+			u32 b = __builtin_ctzl(w);
+
+			check_ref(c, NULL, 0, "head", j * BITS_PER_LONG + b, fe[b].page, fe[b].offset);
+		}
 	}
 	for (j = 0; j < MAX_FLI; j++) {
 		bool bit = pool->flbitmap >> j & 1;
@@ -753,25 +759,37 @@ static struct page *next_page(struct ctx *c, struct page *page)
 	return page ? shim_touched_next(page, c->owner) : c->first;
 }
 
+/* Did B walk page?  If touched[] is full, "no" may be wrong. */
+__attribute__((no_sanitize("address", "undefined")))
+static bool walked(const struct ctx *c, const struct page *page)
+{
+	unsigned int k;
+
+	for (k = 0; k < c->ntouched; k++)
+		if (c->touched[k] == page)
+			return true;
+	return c->full;
+}
+
 /*
  * The heads C looks at: those that changed, and those on walked pages (all
- * if touched[] may not hold every touched page).  Not sanitized, for the
- * same reason as diff_lists().
+ * if touched[] may not hold every touched page).  Not sanitized, as
+ * diff_lists().
  */
 __attribute__((no_sanitize("address", "undefined")))
 static void pick_heads(const struct ctx *c, ulong *pick)
 {
 	const struct freelist_entry *fe = c->pool->freelist;
-	u32 j, k;
+	ulong w;
+	u32 j;
 
 	for (j = 0; j < MAX_FLI; j++, fe += BITS_PER_LONG) {
-		ulong word = c->pool->slbitmap[j], w;
-
-		pick[j] = c->full || c->ntouched == TOUCHED_MAX ? word : word & c->chg[j];
-		for (w = word & ~pick[j]; w; w &= w - 1)
-			for (k = 0; k < c->ntouched; k++)
-				if (fe[__builtin_ctzl(w)].page == c->touched[k])
-					pick[j] |= w & -w;
+		pick[j] = c->pool->slbitmap[j];
+		if (c->full || c->ntouched == TOUCHED_MAX)
+			continue;
+		for (w = pick[j] & ~c->chg[j]; w; w &= w - 1)
+			if (!walked(c, fe[__builtin_ctzl(w)].page))
+				pick[j] &= ~(w & -w);
 	}
 }
 
@@ -791,6 +809,11 @@ static void check_heads(struct ctx *c)
 			fe = &c->pool->freelist[i];
 			probe(c, fe->page, fe->offset, &p, true);
 			check_entry(c, fe->page, fe->offset, "head", i, fe->page, fe->offset, &p);
+			/* B2 saw links on walked pages only: a head moved elsewhere has them seen here. */
+			if (!walked(c, fe->page)) {
+				map_cur(c, fe->page);
+				check_listed(c, fe->page, fe->offset, p.h.size);
+			}
 		}
 	}
 }

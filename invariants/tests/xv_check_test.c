@@ -225,6 +225,31 @@ static void missing_detached_loop(void)
 	put16(fx.p2, LINK_AT(T2, next_offset), B);
 }
 
+/*
+ * Corruptions after a clean check that touch no page: an incremental check
+ * finds them only by what changed since.
+ */
+static void snapshot(void)
+{
+	check(fx.pool, CHECK_INCREMENTAL);
+	shim_touched_clear();
+}
+
+/* A head moved on to B, not unlinked: page 1 stays untouched. */
+static void head_prev_moved(void)
+{
+	snapshot();
+	fx.pool->freelist[L8].offset = B;
+}
+
+/* Page 1 freed under heads D and TAIL, whose entries stay as they were. */
+static void dead_head_freed(void)
+{
+	snapshot();
+	__free_page(fx.p1);
+	fx.pool->total_pages--;
+}
+
 static const struct corruption {
 	const char *id;
 	const char *what;
@@ -251,6 +276,7 @@ static const struct corruption {
 	{ "xv.list.null-offset", "T2's null next link with offset 8", null_offset_link },
 	{ "xv.list.dead-page", "head naming a page never allocated", dead_head },
 	{ "xv.list.dead-page", "B's next link naming poison", dead_link },
+	{ "xv.list.dead-page", "page 1 freed under unchanged heads", dead_head_freed },
 	{ "xv.list.foreign-page", "head naming another pool's page", foreign_head },
 	{ "xv.list.foreign-page", "B's next link naming another pool's page", foreign_link },
 	{ "xv.list.bad-offset", "head offset D + 2", bad_offset_head },
@@ -265,6 +291,7 @@ static const struct corruption {
 	{ "xv.list.wrong-class", "head of list 9 naming D (list 8)", wrong_class_head },
 	{ "xv.list.wrong-class", "B's next link naming TAIL (list 427)", wrong_class_link },
 	{ "xv.list.head-prev", "head D with a prev link", head_prev },
+	{ "xv.list.head-prev", "head moved on to B, page untouched", head_prev_moved },
 	{ "xv.list.back-link", "T2's prev link naming D", back_link },
 	{ "xv.list.cycle", "B's next link naming D: D -> B -> D", cycle_two },
 	{ "xv.list.cycle", "TAIL's next link naming TAIL", cycle_self },
@@ -278,22 +305,28 @@ static const struct corruption full_only = {
 
 static const struct corruption *cur;
 static enum check_mode cur_mode;
+static bool cur_after_check;
 
 static void run_corruption(void)
 {
 	build();
+	if (cur_after_check)
+		snapshot();
 	cur->fn();
 	check(fx.pool, cur_mode);
 }
 
-static void expect_corruption(const struct corruption *c, enum check_mode mode)
+/* after_check: the checker saw the valid state first (incremental: it compares against it). */
+static void expect_corruption(const struct corruption *c, enum check_mode mode, bool after_check)
 {
 	char name[200], want[100];
 
 	cur = c;
 	cur_mode = mode;
+	cur_after_check = after_check;
 	snprintf(name, sizeof(name), "%s (%s): %s", c->id,
-		 mode == CHECK_FULL ? "full" : "incremental", c->what);
+		 mode == CHECK_FULL ? "full" : after_check ? "incremental after a check" :
+		 "incremental", c->what);
 	snprintf(want, sizeof(want), "invariant %s violated", c->id);
 	expect_report(name, run_corruption, want);
 }
@@ -611,6 +644,8 @@ static void robustness(void)
 				random_op(pool, 650);
 			if (!pool->total_pages)
 				random_op(pool, 1000);
+			if (trial % 2)	/* the incremental check compares with this one */
+				check(pool, CHECK_INCREMENTAL);
 			shim_touched_clear();
 			corrupt_randomly(pool);
 			alarm(20);
@@ -696,10 +731,11 @@ int main(void)
 
 	expect_clean("fixture: the two-page state is valid (full and incremental)", fixture_clean);
 	for (i = 0; i < ARRAY_SIZE(corruptions); i++) {
-		expect_corruption(&corruptions[i], CHECK_FULL);
-		expect_corruption(&corruptions[i], CHECK_INCREMENTAL);
+		expect_corruption(&corruptions[i], CHECK_FULL, false);
+		expect_corruption(&corruptions[i], CHECK_INCREMENTAL, false);
+		expect_corruption(&corruptions[i], CHECK_INCREMENTAL, true);
 	}
-	expect_corruption(&full_only, CHECK_FULL);
+	expect_corruption(&full_only, CHECK_FULL, false);
 	expect_clean("mode: CHECK_NONE checks nothing", mode_none);
 	expect_clean("mode: incremental skips pages not touched since the clear",
 		     incremental_skips_untouched);
