@@ -15,13 +15,18 @@ targets="xvmalloc_fuzz xcfmalloc_fuzz differential_fuzz"
 bazel build --config=asan-ubsan $(for t in $targets; do echo "//fuzzers:${t}_libfuzzer //corpus:$t"; done) >&2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# Private copies: bazel-bin moves with every other build on the machine.
+for t in $targets; do
+	cp "bazel-bin/fuzzers/${t}_libfuzzer" "$tmp/"
+	mkdir -p "$tmp/seeds-$t" && cp bazel-bin/corpus/bin/$t/* "$tmp/seeds-$t/"
+done
 printf '%-18s %12s %12s %12s %10s %10s\n' target none incremental full "incr/none" "full/none"
 for t in $targets; do
 	line=$(printf '%-18s' "$t")
 	for mode in none incremental full; do
-		rm -rf "$tmp/c" && mkdir "$tmp/c" && cp bazel-bin/corpus/bin/$t/* "$tmp/c/"
+		rm -rf "$tmp/c" && mkdir "$tmp/c" && cp "$tmp/seeds-$t/"* "$tmp/c/"
 		start=$(date +%s.%N)
-		ALLOCFUZZ_CHECK=$mode "bazel-bin/fuzzers/${t}_libfuzzer" -seed=1 -runs="$runs" \
+		ALLOCFUZZ_CHECK=$mode "$tmp/${t}_libfuzzer" -seed=1 -runs="$runs" \
 			-max_len="$max_len" -artifact_prefix="$tmp/" "$tmp/c" >"$tmp/log" 2>&1 || { echo "$t ($mode) reported:"; grep -m1 -E 'allocfuzz:|runtime error|ERROR' "$tmp/log"; exit 1; }
 		end=$(date +%s.%N)
 		rate=$(awk -v r="$runs" -v s="$start" -v e="$end" 'BEGIN { printf "%.0f", r / (e - s) }')
