@@ -46,12 +46,10 @@ static void hex_line(const char *what, const u8 *p, u32 from, u32 to)
 	report_line("%s @%-5u%s", what, from, line);
 }
 
-void model_check(const struct model *m, int i)
+void model_check_size(const struct model *m, int i)
 {
 	const struct model_slot *s = &m->slot[i];
 	u32 size = m->a->get_size(&s->h);
-	u32 k, from;
-	u8 *got;
 
 	if (size != s->size) {
 		report_begin("invariant model.size violated: %s get-size differs from the size asked for",
@@ -59,6 +57,15 @@ void model_check(const struct model *m, int i)
 		report_line("handle %d: asked for %u bytes, get-size says %u", i, s->size, size);
 		report_end();
 	}
+}
+
+void model_check(const struct model *m, int i)
+{
+	const struct model_slot *s = &m->slot[i];
+	u32 k, from;
+	u8 *got;
+
+	model_check_size(m, i);
 	if (!s->bytes)
 		return;
 	/* Exactly size bytes, so ASan sees a read that copies more. */

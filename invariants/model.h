@@ -28,7 +28,9 @@ void model_init(struct model *m, const struct allocator *a);
 void model_add(struct model *m, int i, const struct af_handle *h, u32 size);
 void model_write(struct model *m, int i, const u8 *buf);
 void model_remove(struct model *m, int i);
-/* Checks one live slot; reports and aborts on a mismatch. */
+/* Checks one live slot's get-size; reports and aborts on a mismatch. */
+void model_check_size(const struct model *m, int i);
+/* Checks one live slot's get-size and bytes; reports and aborts on a mismatch. */
 void model_check(const struct model *m, int i);
 void model_check_all(const struct model *m);
 
