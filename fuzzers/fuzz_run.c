@@ -86,6 +86,7 @@ void fuzz_run(const struct allocator *const *allocs, int n, const u8 *data, size
 		where.index = r.count;
 		for (i = 0; i < n; i++) {
 			where.allocator = allocs[i]->name;
+			harness_race_arm(&h[i]);
 			switch (op.kind) {
 			case OP_MALLOC:
 				ret[i] = harness_malloc(&h[i], op.slot, op.size, ops_gfp[op.gfp].mask);
@@ -112,6 +113,9 @@ void fuzz_run(const struct allocator *const *allocs, int n, const u8 *data, size
 			default:
 				break;
 			}
+			harness_race_settle(&h[i]);
+			if (op.kind == OP_RACE)
+				harness_race(&h[i], op.slot, op.size, ops_gfp[op.gfp].mask);
 		}
 		if (op.kind == OP_FAULT) {
 			memset(&plan, 0, sizeof(plan));

@@ -41,6 +41,7 @@ void harness_start(struct harness *h, const struct allocator *a, gfp_t pool_gfp,
 	h->pool_gfp = pool_gfp;
 	h->mode = mode;
 	h->owner = &h->tag;
+	h->busy_slot = -1;
 	model_init(&h->model, a);
 	enter(h);
 	h->pool = a->create(pool_gfp);
@@ -88,6 +89,7 @@ void harness_share(struct harness *h, const struct harness *main)
 	h->mode = CHECK_NONE;
 	h->owner = main->owner;
 	h->shared = true;
+	h->busy_slot = -1;
 	model_init(&h->model, main->a);
 }
 
@@ -95,14 +97,17 @@ int harness_malloc(struct harness *h, int slot, u32 size, gfp_t gfp)
 {
 	struct af_handle handle = { 0 };
 	struct shim_stats before;
-	int ret;
+	int ret, busy;
 
 	if (!h->pool)
 		return -1;
 	harness_free(h, slot);
 	enter(h);
 	shim_get_stats(&before);
+	busy = h->busy_slot;
+	h->busy_slot = slot;
 	ret = h->a->malloc(h->pool, size, gfp, &handle);
+	h->busy_slot = busy;
 	h->stats.mallocs++;
 	if (ret) {
 		h->stats.malloc_failures++;
@@ -114,6 +119,37 @@ int harness_malloc(struct harness *h, int slot, u32 size, gfp_t gfp)
 	}
 	after_op(h);
 	return ret;
+}
+
+void harness_race(struct harness *h, int slot, u32 size, gfp_t gfp)
+{
+	h->race = (struct harness_race){ true, slot, size, gfp };
+}
+
+/* The preempt hook: the other task's malloc, checked like any operation. */
+static void race_run(void *arg)
+{
+	struct harness *h = arg;
+
+	if (!h->pool)
+		return;		/* mid-recreate: settle runs it on the new pool */
+	h->race.pending = false;
+	if (h->race.slot != h->busy_slot)
+		harness_malloc(h, h->race.slot, h->race.size, h->race.gfp);
+}
+
+void harness_race_arm(struct harness *h)
+{
+	if (h->race.pending)
+		shim_set_preempt_hook(race_run, h);
+}
+
+void harness_race_settle(struct harness *h)
+{
+	shim_set_preempt_hook(NULL, NULL);
+	if (h->race.pending)
+		race_run(h);
+	h->race.pending = false;
 }
 
 /* Bytes that differ by position and seed, so a shifted copy shows. */

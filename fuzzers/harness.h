@@ -15,6 +15,14 @@ struct harness_stats {
 	u64 peak_bytes;		/* highest total_bytes seen */
 };
 
+/* A malloc that another task makes while this one is in the allocator. */
+struct harness_race {
+	bool pending;
+	int slot;
+	u32 size;
+	gfp_t gfp;
+};
+
 struct harness {
 	const struct allocator *a;
 	void *pool;
@@ -25,6 +33,8 @@ struct harness {
 	const void *owner;	/* tags this pool's pages and objects */
 	char tag;		/* owner's storage for a pool of its own */
 	bool shared;		/* another harness's pool: no checks, no destroy */
+	int busy_slot;		/* the slot a malloc in progress will fill, or -1 */
+	struct harness_race race;
 };
 
 /* Creates the pool (shim_reset() is the caller's, once per input). */
@@ -43,6 +53,15 @@ void harness_write(struct harness *h, int slot, u32 seed);
 void harness_read(struct harness *h, int slot);
 void harness_get_size(struct harness *h, int slot);
 void harness_free(struct harness *h, int slot);
+/*
+ * Queues a malloc into slot that runs as another task would, during the next
+ * operation: harness_race_arm() before it, harness_race_settle() after it.
+ */
+void harness_race(struct harness *h, int slot, u32 size, gfp_t gfp);
+/* Runs the queued race at the next page allocation made outside any lock. */
+void harness_race_arm(struct harness *h);
+/* Disarms the race and runs it now if the operation gave it no chance. */
+void harness_race_settle(struct harness *h);
 /* Runs the invariant checker and the model in the given mode now. */
 void harness_check(struct harness *h, enum check_mode mode);
 /* Frees everything, checks in full, destroys the pool. */

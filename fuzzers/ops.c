@@ -40,13 +40,13 @@ const unsigned int ops_sizes_count = sizeof(ops_sizes) / sizeof(ops_sizes[0]);
  */
 static const u8 kind_of[32] = {
 	OP_MALLOC, OP_WRITE, OP_READ, OP_SIZE, OP_FREE, OP_FAULT, OP_CHECK, OP_RECREATE,
-	OP_MALLOC, OP_WRITE, OP_FREE, OP_MALLOC, OP_WRITE, OP_FREE, OP_MALLOC, OP_WRITE,
+	OP_RACE, OP_WRITE, OP_FREE, OP_MALLOC, OP_WRITE, OP_FREE, OP_MALLOC, OP_WRITE,
 	OP_FREE, OP_MALLOC, OP_WRITE, OP_FREE, OP_READ, OP_SIZE, OP_MALLOC, OP_WRITE,
 	OP_FREE, OP_MALLOC, OP_WRITE, OP_FREE, OP_READ, OP_MALLOC, OP_FREE, OP_WRITE,
 };
 
 static const char *const kind_name[OP_KINDS] = {
-	"malloc", "write", "read", "size", "free", "fault", "check", "recreate",
+	"malloc", "write", "read", "size", "free", "fault", "check", "recreate", "race",
 };
 
 void op_reader_init(struct op_reader *r, const u8 *data, size_t size)
@@ -89,6 +89,7 @@ bool op_next(struct op_reader *r, struct op *op)
 	op->kind = kind_of[byte(r) % 32];
 	switch (op->kind) {
 	case OP_MALLOC:
+	case OP_RACE:
 		op->slot = byte(r) % OPS_SLOTS;
 		op->size = size_operand(r);
 		op->gfp = byte(r) % ops_gfp_count;
@@ -144,6 +145,7 @@ size_t op_encode(const struct op *op, u8 *out)
 	out[0] = (u8)op->kind;
 	switch (op->kind) {
 	case OP_MALLOC:
+	case OP_RACE:
 		out[n++] = op->slot;
 		n += encode_size(op->size, out + n);
 		out[n++] = op->gfp;
@@ -177,6 +179,7 @@ int op_format(const struct op *op, char *buf, size_t len)
 
 	switch (op->kind) {
 	case OP_MALLOC:
+	case OP_RACE:
 		return snprintf(buf, len, "%s slot=%u size=%u gfp=%s", k, op->slot,
 				op->size, ops_gfp[op->gfp].name);
 	case OP_WRITE:
@@ -258,6 +261,7 @@ int op_parse(const char *line, struct op *op, char *err, size_t errlen)
 	s += n;
 	switch (op->kind) {
 	case OP_MALLOC:
+	case OP_RACE:
 		if (field(&s, "slot", OPS_SLOTS - 1, &v[0], err, errlen) ||
 		    field(&s, "size", 0xffffffffu, &v[1], err, errlen) ||
 		    field(&s, "gfp", 0, &v[2], err, errlen))

@@ -1,5 +1,5 @@
 /*
- * ops.h: the fuzz input format, version 1 (fuzzers/FORMAT.md).  Any byte
+ * ops.h: the fuzz input format, version 2 (fuzzers/FORMAT.md).  Any byte
  * string decodes to a valid operation sequence; the text form is one
  * operation a line and round-trips exactly through the canonical bytes.
  */
@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <linux/types.h>
 
-#define OPS_FORMAT_VERSION	1
+#define OPS_FORMAT_VERSION	2
 #define OPS_MAX			1000	/* operations run per input */
 #define OPS_SLOTS		64	/* handles: slot operands are taken modulo this */
 #define OPS_MAX_FAIL		15	/* "fail the next N" counts are taken modulo 16 */
@@ -23,6 +23,7 @@ enum op_kind {
 	OP_FAULT,	/* pages slab prob: set the fault-injection schedule */
 	OP_CHECK,	/* full invariant and model check now */
 	OP_RECREATE,	/* gfp: free everything, destroy the pool, create it anew */
+	OP_RACE,	/* slot size gfp: a malloc that another task makes during the next op */
 	OP_KINDS
 };
 

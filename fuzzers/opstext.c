@@ -10,7 +10,7 @@
 #include <string.h>
 #include "ops.h"
 
-#define HEADER	"# allocfuzz ops v1"
+#define HEADER	"# allocfuzz ops v2"	/* OPS_FORMAT_VERSION */
 
 static void die(const char *fmt, const char *a, const char *b)
 {
@@ -83,7 +83,7 @@ static void decode(const char *in, const char *outpath)
 		fputs(text, out);
 		slot_note(out, &op, line_of, size_of);
 		fputc('\n', out);
-		if (op.kind == OP_MALLOC) {
+		if (op.kind == OP_MALLOC || op.kind == OP_RACE) {
 			line_of[op.slot] = line;
 			size_of[op.slot] = op.size;
 		} else if (op.kind == OP_FREE) {

@@ -26,7 +26,7 @@ check() {	# check NAME EXPECTED_STATUS PATTERN CMD...
 : >"$tmp/empty"
 printf '\377\377\377\377\377\377\377' >"$tmp/odd"
 mkdir -p "$tmp/dir" && cp "$tmp/empty" "$tmp/odd" "$tmp/dir/"
-printf '# allocfuzz ops v1\nmalloc slot=1 size=2 gfp=zcache\nfrea slot=1\n' >"$tmp/bad.txt"
+printf '# allocfuzz ops v2\nmalloc slot=1 size=2 gfp=zcache\nfrea slot=1\n' >"$tmp/bad.txt"
 
 check "replay: no arguments" 2 "usage:" "$replay"
 check "replay: missing file named" 2 "cannot open $tmp/nope" "$replay" "$tmp/nope"
@@ -41,6 +41,6 @@ check "opstext: usage" 2 "usage:" "$opstext" frobnicate x
 check "opstext: missing file named" 2 "cannot open $tmp/nope" "$opstext" decode "$tmp/nope"
 check "opstext: bad line named with file and line" 2 "$tmp/bad.txt:3: unknown operation" \
 	"$opstext" encode "$tmp/bad.txt" "$tmp/out.bin"
-check "opstext: any bytes decode" 0 "# allocfuzz ops v1" "$opstext" decode "$tmp/odd"
+check "opstext: any bytes decode" 0 "# allocfuzz ops v2" "$opstext" decode "$tmp/odd"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -75,6 +75,7 @@ void shim_records_reset(void);
 const void *shim_current_owner(void);
 /* "sleeping function called from invalid context" if gfp may sleep here. */
 void shim_might_sleep(gfp_t gfp, const char *site);
+void shim_preemption_point(void);	/* runs the preempt hook if armed and allowed */
 /* True if this allocation must fail by the fault plan. */
 bool shim_fault_page(gfp_t gfp);
 bool shim_fault_slab(gfp_t gfp);

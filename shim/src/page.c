@@ -88,6 +88,7 @@ struct page *shim_alloc_page(gfp_t gfp, const char *site)
 
 	check_gfp(gfp, site);
 	shim_might_sleep(gfp, site);
+	shim_preemption_point();
 	pthread_mutex_lock(&shim_lock);
 	if (shim_fault_page(gfp)) {
 		shim_stats.page_faults_injected++;

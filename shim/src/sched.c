@@ -7,6 +7,8 @@
 #include "internal.h"
 
 static _Thread_local int preempt_count;
+static _Thread_local void (*preempt_hook)(void *);
+static _Thread_local void *preempt_hook_arg;
 static _Thread_local unsigned long thread_id;
 static unsigned long next_thread_id;
 
@@ -30,6 +32,23 @@ void shim_preempt_inc(void)
 void shim_preempt_dec(void)
 {
 	preempt_count--;
+}
+
+void shim_set_preempt_hook(void (*fn)(void *), void *arg)
+{
+	preempt_hook = fn;
+	preempt_hook_arg = arg;
+}
+
+/* One-shot, and cleared first: the hook may allocate pages itself. */
+void shim_preemption_point(void)
+{
+	void (*fn)(void *) = preempt_hook;
+
+	if (!fn || preempt_count > 0)
+		return;
+	preempt_hook = NULL;
+	fn(preempt_hook_arg);
 }
 
 void shim_might_sleep(gfp_t gfp, const char *site)

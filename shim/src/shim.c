@@ -33,6 +33,7 @@ void shim_reset(void)
 	pthread_mutex_unlock(&shim_lock);
 	while (shim_preempt_count() > 0)
 		shim_preempt_dec();
+	shim_set_preempt_hook(NULL, NULL);
 	owner = NULL;
 }
 

@@ -115,6 +115,39 @@ static void ffs_zero(void)
 	(void)__ffs(w);
 }
 
+static int hook_runs;
+
+static void count_hook(void *arg)
+{
+	hook_runs++;
+	CHECK(arg == &lock);
+	CHECK(alloc_page(GFP_KERNEL) != NULL);	/* the hook may allocate: no recursion */
+}
+
+/* The hook waits for a page allocation outside locks and kmaps, then runs once. */
+static void preempt_hook_ok(void)
+{
+	struct page *p;
+	void *v;
+
+	shim_reset();
+	spin_lock_init(&lock);
+	hook_runs = 0;
+	shim_set_preempt_hook(count_hook, &lock);
+	spin_lock(&lock);
+	p = alloc_page(GFP_NOWAIT);
+	spin_unlock(&lock);
+	v = kmap_atomic(p, KM_USER0);
+	CHECK(alloc_page(GFP_NOWAIT) != NULL);
+	kunmap_atomic(v, KM_USER0);
+	CHECK(hook_runs == 0);
+	CHECK(alloc_page(GFP_KERNEL) != NULL);
+	CHECK(hook_runs == 1);
+	CHECK(alloc_page(GFP_KERNEL) != NULL);
+	CHECK(hook_runs == 1);
+	shim_reset();
+}
+
 int main(void)
 {
 	expect_clean("spinlock: lock, atomic allocations, unlock; kmap is atomic", lock_ok);
@@ -129,6 +162,8 @@ int main(void)
 		      "BUG: shim.sched.sleep-in-atomic");
 	expect_report("sched: spinlock held at teardown", lock_held_at_teardown,
 		      "BUG: shim.leak.preempt");
+	expect_clean("sched: preempt hook runs once, only outside atomic context",
+		     preempt_hook_ok);
 	expect_report("bug: BUG_ON prints file, line and condition", bug_on,
 		      "kernel BUG at shim/tests/sched_test.c:");
 	expect_clean("bitops: __ffs, set, clear, test; kernel.h rounding", ffs_ok);

@@ -75,4 +75,11 @@ struct kmem_cache *shim_cache_find(const char *name);
 /* Current preempt count of this thread (spinlocks held + kmaps). */
 int shim_preempt_count(void);
 
+/*
+ * Runs fn(arg) once, at this thread's next page allocation made with no
+ * spinlock held and nothing kmapped: where another task could run before the
+ * allocation returns.  NULL disarms it.
+ */
+void shim_set_preempt_hook(void (*fn)(void *), void *arg);
+
 #endif
