@@ -45,7 +45,7 @@ check "campaign: its report is kept" grep -q '^allocfuzz: selftest recreate-reac
 check "campaign: every crash file is kept" \
 	sh -c "[ \$(ls '$w/artifacts' | wc -l) -eq \$(wc -l <'$w/signatures.tsv') ]"
 check "campaign: corpus inputs merged back as text" \
-	sh -c "ls '$tmp/corpus/selftest_crash_fuzz/'found-*.txt && head -n 1 '$tmp/corpus/selftest_crash_fuzz/'found-*.txt | grep -q 'allocfuzz ops v1'"
+	sh -c "ls '$tmp/corpus/selftest_crash_fuzz/'found-*.txt && head -n 1 '$tmp/corpus/selftest_crash_fuzz/'found-*.txt | grep -q 'allocfuzz ops v2'"
 check "campaign: JSON report is complete" grep -q '"new_crashes"' "$json"
 sh ci/campaign.sh --time 1 --out "$tmp/c" selftest_crash_fuzz >/dev/null 2>&1
 check "campaign: refuses to write into an old campaign" test $? -eq 2
