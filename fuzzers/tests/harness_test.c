@@ -156,6 +156,38 @@ static void xcf_none(void) { valid_run(&xcf_allocator, ZCACHE_GFP, CHECK_NONE); 
 static void xcf_incremental(void) { valid_run(&xcf_allocator, ZCACHE_GFP, CHECK_INCREMENTAL); }
 static void xcf_full(void) { valid_run(&xcf_allocator, ZCACHE_GFP, CHECK_FULL); }
 
+/*
+ * race: the other task's malloc runs inside the next malloc's page
+ * allocation (so it holds the first page), skips the running malloc's slot,
+ * and runs after an operation that allocates no page.
+ */
+static void race(void)
+{
+	shim_reset();
+	harness_start(&h, &xv_allocator, RAMZSWAP_GFP, CHECK_INCREMENTAL);
+	harness_race(&h, 1, 200, RAMZSWAP_GFP);
+	harness_race_arm(&h);
+	CHECK(harness_malloc(&h, 0, 100, RAMZSWAP_GFP) == 0);
+	harness_race_settle(&h);
+	CHECK(h.model.slot[0].live && h.model.slot[1].live);
+	CHECK(h.stats.mallocs == 2);
+	CHECK(shim_page_count(h.owner) == 2);	/* each task uses the page it added (XV-5) */
+	harness_race(&h, 2, 300, RAMZSWAP_GFP);	/* the busy slot: nothing */
+	harness_race_arm(&h);
+	CHECK(harness_malloc(&h, 2, 4000, RAMZSWAP_GFP) == 0);
+	harness_race_settle(&h);
+	CHECK(h.model.slot[2].size == 4000 && h.stats.mallocs == 3);
+	harness_race(&h, 3, 50, RAMZSWAP_GFP);	/* no page allocation: runs after */
+	harness_race_arm(&h);
+	harness_free(&h, 0);
+	CHECK(!h.model.slot[3].live);
+	harness_race_settle(&h);
+	CHECK(h.model.slot[3].live && h.model.slot[3].size == 50);
+	harness_stop(&h);
+	xv_allocator.exit();
+	shim_teardown();
+}
+
 static void modes(void)
 {
 	CHECK(check_mode_parse("none") == CHECK_NONE);
@@ -184,6 +216,7 @@ int main(void)
 	expect_clean("harness: xcfmalloc fixed, 3000 ops, no checks", xcf_none);
 	expect_clean("harness: xcfmalloc fixed, 3000 ops, incremental checks", xcf_incremental);
 	expect_clean("harness: xcfmalloc fixed, 3000 ops, full checks", xcf_full);
+	expect_clean("harness: race runs inside the page allocation, else after", race);
 	expect_clean("harness: check modes parse", modes);
 	return expect_summary();
 }
