@@ -355,7 +355,7 @@ void space_churn_run(const struct space_churn_cfg *cfg, const struct space_compr
 		exit(1);
 	}
 	sample(r);
-	space_rng_seed(&rng, cfg->seed);
+	space_rng_seed(&rng, ~cfg->seed);	/* not the page set's stream */
 
 	t = now_seconds();
 	fill(r, &rng);

@@ -16,7 +16,7 @@ static const char usage[] =
 	"  --samples N          time-series rows per run (full 400, quick 100)\n"
 	"  --seed N             PRNG seed of the page set and the stream (1)\n"
 	"  --zero-pct P         zero-filled pages (15); --text-pct P text pages (30); the rest ELF\n"
-	"  --lzo-min B --lzo-max B  only file pages whose LZO size is in [B, B] (default: all)\n"
+	"  --lzo-min B --lzo-max B  only file pages whose LZO size is B to B bytes (default: all)\n"
 	"  --hot-pct P          hot slots (20) getting --hot-ops-pct P of the churn (80)\n"
 	"  --store-pct P        churn stores (40), --load-pct P loads (40), the rest deletes\n"
 	"  --elf-dir D          where ELF pages come from (repeatable; /usr/bin /usr/lib/x86_64-linux-gnu)\n"
@@ -83,7 +83,7 @@ static void defaults(struct space_cli *cli)
 	cli->churn.hot_ops_pct = 80;
 	cli->churn.store_pct = 40;
 	cli->churn.load_pct = 40;
-	cli->churn.seed = ~1ull;	/* see --seed */
+	cli->churn.seed = 1;
 	cli->churn.check = true;
 }
 
@@ -145,7 +145,7 @@ void space_cli_parse(struct space_cli *cli, int argc, char **argv)
 	const char *o, *v;
 	int i;
 
-	prog = argc ? argv[0] : "space";
+	prog = argc && strrchr(argv[0], '/') ? strrchr(argv[0], '/') + 1 : argc ? argv[0] : "space";
 	defaults(cli);
 	for (i = 1; i < argc; i++) {
 		o = argv[i];
@@ -173,7 +173,7 @@ void space_cli_parse(struct space_cli *cli, int argc, char **argv)
 			c->samples = (unsigned int)number(o, v, 100000);
 		} else if (!strcmp(o, "--seed")) {
 			w->seed = number(o, v, ~0ull);
-			c->seed = ~w->seed;	/* a stream of its own */
+			c->seed = w->seed;
 		} else if (!strcmp(o, "--zero-pct")) {
 			w->zero_pct = (unsigned int)number(o, v, 100);
 		} else if (!strcmp(o, "--text-pct")) {

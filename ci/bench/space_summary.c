@@ -24,14 +24,15 @@ static double pct(double part, double whole)
 
 /* Column names, in the order space_summary_row prints them. */
 static const char *const columns[] = {
-	"allocator", "variant", "comp", "policy", "slots", "fill_ops", "churn_ops",
+	"allocator", "variant", "comp", "policy", "seed", "slots", "hot_pct", "hot_ops_pct",
+	"store_pct", "load_pct", "fill_ops", "churn_ops",
 	"stores", "loads", "deletes", "verified_loads", "empty_ops",
 	"store_alloc", "store_zero_flag", "store_own_page", "store_reject",
 	"zero_in_pool", "failures", "two_block",
 	"peak_pages", "peak_ideal", "peak_over_pct", "peak_pages_op", "peak_pages_ideal",
 	"peak_reserve", "peak_footprint",
 	"fill_pages", "fill_ideal", "fill_over_pct",
-	"end_objects", "end_bytes", "end_pages", "end_ideal", "end_over_pct",
+	"end_objects", "end_blocks", "end_bytes", "end_pages", "end_ideal", "end_over_pct",
 	"end_reserve", "end_own_pages", "end_zero_flags", "end_rejected",
 	"end_descs", "end_reserve_descs", "desc_size", "desc_bytes", "header_bytes",
 	"pool_bytes", "desc_pct", "header_pct",
@@ -57,8 +58,9 @@ void space_summary_row(FILE *f, const char *variant, const char *comp, const cha
 	unsigned long header_bytes = e->blocks * space_pool_header;
 	unsigned long ops = r->fill_ops + r->churn_ops;
 
-	fprintf(f, "%s\t%s\t%s\t%s\t%u\t%lu\t%lu\t", space_pool_name, variant, comp, policy,
-		cfg->slots, r->fill_ops, r->churn_ops);
+	fprintf(f, "%s\t%s\t%s\t%s\t%llu\t%u\t%u\t%u\t%u\t%u\t%lu\t%lu\t", space_pool_name,
+		variant, comp, policy, (unsigned long long)cfg->seed, cfg->slots, cfg->hot_pct,
+		cfg->hot_ops_pct, cfg->store_pct, cfg->load_pct, r->fill_ops, r->churn_ops);
 	fprintf(f, "%lu\t%lu\t%lu\t%lu\t%lu\t", r->stores, r->loads, r->deletes,
 		r->verified_loads, r->empty_loads);
 	fprintf(f, "%lu\t%lu\t%lu\t%lu\t%lu\t%lu\t%lu\t", r->store_by[SPACE_STORE_ALLOC],
@@ -69,7 +71,8 @@ void space_summary_row(FILE *f, const char *variant, const char *comp, const cha
 		ideal(r->peak_pages_bytes), r->peak_reserve, r->peak_footprint);
 	fprintf(f, "%lu\t%.2f\t%.2f\t", fe->pool.pages, ideal(fe->bytes),
 		over_pct(fe->pool.pages, ideal(fe->bytes)));
-	fprintf(f, "%lu\t%llu\t%lu\t%.2f\t%.2f\t", e->objects, (unsigned long long)e->bytes,
+	fprintf(f, "%lu\t%lu\t%llu\t%lu\t%.2f\t%.2f\t", e->objects, e->blocks,
+		(unsigned long long)e->bytes,
 		e->pool.pages, ideal(e->bytes), over_pct(e->pool.pages, ideal(e->bytes)));
 	fprintf(f, "%lu\t%lu\t%lu\t%lu\t", e->pool.reserve_pages, e->own_pages, e->zero_flags,
 		e->rejected);

@@ -66,24 +66,31 @@ static enum space_class pick_class(struct space_rng *r, const struct space_workl
 	return SPACE_CLASS_ELF;
 }
 
+static int no_files(const char *what, const char *const *dirs, unsigned int ndirs)
+{
+	unsigned int i;
+
+	fprintf(stderr, "space: no %s file of a page or more under", what);
+	for (i = 0; i < ndirs; i++)
+		fprintf(stderr, " %s", dirs[i]);
+	fprintf(stderr, "\n");
+	return -1;
+}
+
 static int find_files(struct space_workload *w, const struct space_workload_cfg *cfg)
 {
-	if (cfg->zero_pct + cfg->text_pct < 100 &&
-	    space_files_find(&w->files[SPACE_CLASS_ELF], cfg->elf_dirs, cfg->nelf,
-			     SPACE_FILE_ELF))
+	bool elf = cfg->zero_pct + cfg->text_pct < 100, text = cfg->text_pct;
+
+	if (elf && space_files_find(&w->files[SPACE_CLASS_ELF], cfg->elf_dirs, cfg->nelf,
+				    SPACE_FILE_ELF))
 		return -1;
-	if (cfg->text_pct &&
-	    space_files_find(&w->files[SPACE_CLASS_TEXT], cfg->text_dirs, cfg->ntext,
-			     SPACE_FILE_TEXT))
+	if (text && space_files_find(&w->files[SPACE_CLASS_TEXT], cfg->text_dirs, cfg->ntext,
+				     SPACE_FILE_TEXT))
 		return -1;
-	if (cfg->zero_pct + cfg->text_pct < 100 && !w->files[SPACE_CLASS_ELF].n) {
-		fprintf(stderr, "space: no ELF file of a page or more in the ELF directories\n");
-		return -1;
-	}
-	if (cfg->text_pct && !w->files[SPACE_CLASS_TEXT].n) {
-		fprintf(stderr, "space: no text file of a page or more in the text directories\n");
-		return -1;
-	}
+	if (elf && !w->files[SPACE_CLASS_ELF].n)
+		return no_files("ELF", cfg->elf_dirs, cfg->nelf);
+	if (text && !w->files[SPACE_CLASS_TEXT].n)
+		return no_files("text", cfg->text_dirs, cfg->ntext);
 	return 0;
 }
 
