@@ -13,6 +13,8 @@ set xlabel "operation (fill phase left of the dashed line, churn right)"
 set arrow 1 from fill, graph 0 to fill, graph 1 nohead dashtype 2 lc rgb "gray40"
 set ylabel "pages"
 set yrange [0:*]
+set autoscale xfixmax
+set format x "%.0s%c"
 plot f("xvmalloc-fixed") skip 1 using 1:6 with lines lw 3 lc rgb "gray60" title "ideal: live compressed bytes / 4096", \
      f("xvmalloc-fixed") skip 1 using 1:7 with lines lw 1.5 lc rgb "#1f77b4" title "xvmalloc fixed", \
      f("xvmalloc-seed") skip 1 using 1:7 with lines lw 1.5 dt 2 lc rgb "#17becf" title "xvmalloc seed", \

@@ -99,9 +99,21 @@ sizes_table() {	# sizes_table COMPRESSION
 		v("over_4096_pct") }'
 }
 
+hist_table() {	# hist_table HISTOGRAM: 128-byte bins merged into 256-byte rows
+	echo "| compressed size | LZO pages | LZO % | LZ4 pages | LZ4 % |"
+	echo "|---|---:|---:|---:|---:|"
+	tsv "$1" '{ b = int(v("from") / 256); lzo[b] += v("lzo"); lz4[b] += v("lz4")
+		lp[b] += v("lzo_pct"); zp[b] += v("lz4_pct"); if (b > last) last = b }
+		END { for (b = 0; b <= last; b++)
+			printf "| %d-%d B | %d | %.1f | %d | %.1f |\n", b * 256, b * 256 + 255,
+				lzo[b], lp[b], lz4[b], zp[b] }'
+}
+
 pages=$(first "$mixed/compression.tsv" pages)
 slots=$(first "$mixed/summary.tsv" slots)
 churn=$(first "$mixed/summary.tsv" churn_ops)
+live=$(tsv "$mixed/summary.tsv" 'NR == 2 { s = v("store_pct"); d = 100 - s - v("load_pct")
+	p = s + d ? 100 * s / (s + d) : 0; printf "%.0f", p }')
 t75_pages=$(first "$t75/compression.tsv" pages)
 t75_slots=$(first "$t75/summary.tsv" slots)
 t75_churn=$(first "$t75/summary.tsv" churn_ops)
@@ -149,9 +161,9 @@ enables); xvmalloc's block header is 4 bytes on both.
   $(first "$mixed/summary.tsv" store_pct)% stores (the slot's old copy freed, then malloc and write
   of the compressed bytes), $(first "$mixed/summary.tsv" load_pct)% loads (read back and compared
   byte for byte with \`memcmp\`; a difference stops the bench) and the rest
-  deletes; $(first "$mixed/summary.tsv" hot_ops_pct)% of the operations go to the $(first "$mixed/summary.tsv" hot_pct)% hot slots. About
-  two thirds of the slots are live in the steady state, so the working set
-  is larger than the pool's steady state. The stream depends only on the
+  deletes; $(first "$mixed/summary.tsv" hot_ops_pct)% of the operations go to the $(first "$mixed/summary.tsv" hot_pct)% hot slots. In the
+  steady state a slot is live with probability stores / (stores + deletes),
+  $live%, so the working set is larger than the pool's steady state. The stream depends only on the
   seed: the same for every allocator, compressor and policy.
 - Caller policies, one per run, each stated with its numbers below:
   **ramzswap** (xvmalloc's caller, 2009): a zero-filled page is a flag in the
@@ -176,6 +188,8 @@ $(sizes_table "$mixed/compression.tsv")
 
 Ratio: uncompressed bytes over compressed bytes of the pages (not a mean of
 per-page ratios, which the zero pages would dominate).
+
+$(hist_table "$mixed/histogram.tsv")
 
 ![Compressed-size histogram, LZO and LZ4](sizes.png)
 
