@@ -100,7 +100,7 @@ progress() {	# progress TARGET ELAPSED
 	fi
 	if [ -d "$w/afl" ]; then
 		line="$line${line:+ | }afl $(cat "$w"/afl/*/fuzzer_stats 2>/dev/null | awk -F' *: *' '
-			$1 == "execs_done" { n += $2 } $1 == "execs_per_sec" { e += $2 }
+			$1 == "execs_done" { n += $2 } $1 == "execs_per_sec" && $2 ~ /^[0-9.]+$/ { e += $2 }	# "inf" at first
 			$1 == "edges_found" && $2 > g { g = $2 } $1 == "corpus_count" { c += $2 }
 			$1 == "saved_crashes" { x += $2 }
 			END { printf "execs %d exec/s %d edges %d corpus %d crashes %d", n, e, g, c, x }')"
