@@ -1,10 +1,11 @@
 #!/bin/sh
-# For every finding's repro in corpus/regressions/: the seed variant must
-# still fail with the expected first report line (ID.expect), and the fixed
-# variant must run it clean. XV-* replay through xvmalloc_fuzz, XCF-* through
-# xcfmalloc_fuzz, DIFF-* through differential_fuzz.
+# For every finding's repro in corpus/regressions/: the seed variant and the
+# finding's single-bug variant must still fail with the expected first report
+# line (ID.expect), and the fixed variant must run it clean. XV-* replay
+# through xvmalloc_fuzz, XCF-* through xcfmalloc_fuzz, DIFF-* through
+# differential_fuzz.
 # Run (as a Bazel test): sh ci/findings.sh BINDIR REGRESSION.bin...
-#   BINDIR holds <target>_replay and <target>_replay_seed.
+#   BINDIR holds <target>_replay, <target>_replay_seed and replay_<ID>.
 set -u
 bindir=$1
 shift
@@ -30,15 +31,19 @@ for bin in "$@"; do
 		continue
 	fi
 	want=$(cat "$expect")
-	if "$bindir/${target}_replay_seed" "$bin" >/dev/null 2>"$tmp/err"; then
-		fail "$id: the seed variant no longer fails"
-	elif ! grep -E '^allocfuzz: |runtime error:|ERROR: AddressSanitizer' "$tmp/err" |
-		head -n 1 | grep -qF "$want"; then
-		fail "$id: the seed variant's first report line is not '$want'"
-	else
-		passed=$((passed + 1))
-		echo "ok $id: seed fails with: $want"
-	fi
+	variants="seed:${target}_replay_seed"
+	[ "${id#DIFF-}" = "$id" ] && variants="$variants $id-only:replay_$id"
+	for v in $variants; do
+		if "$bindir/${v#*:}" "$bin" >/dev/null 2>"$tmp/err"; then
+			fail "$id: the ${v%%:*} variant no longer fails"
+		elif ! grep -E '^allocfuzz: |runtime error:|ERROR: AddressSanitizer' "$tmp/err" |
+			head -n 1 | grep -qF "$want"; then
+			fail "$id: the ${v%%:*} variant's first report line is not '$want'"
+		else
+			passed=$((passed + 1))
+			echo "ok $id: ${v%%:*} variant fails with: $want"
+		fi
+	done
 	if "$bindir/${target}_replay" "$bin" >/dev/null 2>"$tmp/err"; then
 		passed=$((passed + 1))
 		echo "ok $id: fixed variant runs clean"
