@@ -1,7 +1,8 @@
 #!/bin/sh
 # The test command: installs what is missing, runs every Bazel test under
-# ASan+UBSan, the local OSS-Fuzz build check and the campaign pipeline test,
-# and prints one line per test binary and the total "N passed, M failed".
+# ASan+UBSan, the local OSS-Fuzz build check, the campaign pipeline test and
+# the bench's smoke run, and prints one line per test binary and the total
+# "N passed, M failed".
 # Run: sh ci/test.sh [extra bazel test flags]
 set -u
 cd "$(dirname "$0")/.."
@@ -47,5 +48,6 @@ script_test() {	# script_test SCRIPT: adds its "N passed, M failed" to the total
 }
 script_test ci/oss_fuzz_check.sh	# the OSS-Fuzz contract, built as OSS-Fuzz would
 script_test ci/campaign_test.sh		# the campaign pipeline end to end
+script_test ci/bench_test.sh		# the bench's smoke run and its report
 echo "$passed passed, $failed failed"
 [ "$rc" -eq 0 ] && [ "$failed" -eq 0 ]

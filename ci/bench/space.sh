@@ -13,47 +13,16 @@
 #   --quick: small sizes, a smoke run of a few seconds after the build
 set -eu
 
-usage() {
-	echo "usage: sh ci/bench/space.sh OUTDIR [--quick]" >&2
-	exit 2
-}
-
-outdir=
-quick=
-for a in "$@"; do
-	case $a in
-	--quick) quick=--quick ;;
-	-h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-	-*) echo "space.sh: unknown option: $a" >&2; usage ;;
-	*)
-		[ -z "$outdir" ] || { echo "space.sh: more than one OUTDIR: $outdir and $a" >&2; usage; }
-		outdir=$a
-		;;
-	esac
-done
-[ -n "$outdir" ] || { echo "space.sh: OUTDIR missing" >&2; usage; }
-if [ -e "$outdir" ] || [ -L "$outdir" ]; then
-	[ -d "$outdir" ] || { echo "space.sh: $outdir exists and is not a directory" >&2; exit 2; }
-	[ -z "$(ls -A "$outdir")" ] ||
-		{ echo "space.sh: $outdir is not empty: give a new directory, nothing is overwritten" >&2; exit 2; }
-fi
-mkdir -p "$outdir/data/mixed" "$outdir/data/text75" 2>/dev/null ||
-	{ echo "space.sh: cannot create $outdir/data" >&2; exit 2; }
-out=$(cd "$outdir" && pwd)
-
-cd "$(dirname "$0")/../.."
-sh ci/setup.sh
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/part.sh"
+part_init space "$@"
+mkdir -p "$out/data/mixed" "$out/data/text75"
 
 variants="xvmalloc-fixed xvmalloc-seed xcfmalloc-fixed xcfmalloc-seed"
 tools="space_sizes"
 for v in $variants; do
 	tools="$tools space_$(echo "$v" | tr - _)"
 done
-echo "space.sh: bazel build --config=bench //ci/bench:all" >&2
-bazel build --config=bench //ci/bench:all >"$tmp/build.log" 2>&1 ||
-	{ tail -n 30 "$tmp/build.log" >&2; echo "space.sh: build failed" >&2; exit 1; }
+part_build --config=bench //ci/bench:all
 bin=$(bazel info --config=bench bazel-bin 2>/dev/null)/ci/bench
 # Private copies: bazel-bin moves with every other build on the machine.
 for t in $tools; do
@@ -109,9 +78,6 @@ done
 # Plots.
 column_of() {	# column_of NAME FILE: NAME's value in FILE's first row
 	awk -F '\t' -v n="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == n) c = i } NR == 2 { print $c }' "$2"
-}
-gp() {
-	gnuplot "$@" 2>"$tmp/gp.log" || { cat "$tmp/gp.log" >&2; echo "space.sh: gnuplot failed" >&2; exit 1; }
 }
 fill_mixed=$(column_of fill_ops "$out/data/mixed/summary.tsv")
 fill_t75=$(column_of fill_ops "$out/data/text75/summary.tsv")

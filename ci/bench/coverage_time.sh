@@ -1,0 +1,99 @@
+#!/bin/sh
+# coverage_time.sh: coverage over time from an empty corpus (a benchmark: it
+# prints figures, it is not a timed test).  For each fuzz target, libFuzzer
+# (ASan+UBSan) and AFL++ (ASan+UBSan, CMPLOG companion, as the campaign runs
+# it) fuzz side by side, one core each, for SECONDS with the dictionary and no
+# seed corpus (AFL++ needs one file: a single zero byte).  Only the allocator
+# sources are instrumented, so both count allocator edges, each its own way:
+# libFuzzer's "cov:" (stamped as its lines arrive, by stamp_lines.c), AFL++'s plot_data
+# edges_found.  Writes OUTDIR/coverage_time.md, coverage-TARGET.png and
+# data/TARGET-{libfuzzer,afl}.tsv (seconds, edges), and prints the report.
+# Run: sh ci/bench/coverage_time.sh OUTDIR [--quick]
+#   full: SECONDS=180 per target;  --quick: SECONDS=10, xvmalloc_fuzz only
+set -eu
+
+. "$(dirname "$0")/part.sh"
+part_init coverage_time "$@"
+mkdir -p "$out/data"
+if [ -n "$quick" ]; then
+	seconds=10 targets=xvmalloc_fuzz
+else
+	seconds=180 targets="xvmalloc_fuzz xcfmalloc_fuzz differential_fuzz"
+fi
+root=$(pwd)
+allow="--action_env=AFL_LLVM_ALLOWLIST=$root/bazel/afl_allowlist.txt"
+
+part_build --config=bench //ci/bench:stamp_lines
+cp "$(bazel info --config=bench bazel-bin 2>/dev/null)/ci/bench/stamp_lines" "$tmp/"
+part_build --config=asan-ubsan $(for t in $targets; do echo "//fuzzers:${t}_libfuzzer"; done)
+for t in $targets; do cp "bazel-bin/fuzzers/${t}_libfuzzer" "$tmp/"; done
+for cfg in afl afl-cmplog; do
+	suffix=$([ $cfg = afl ] && echo afl || echo cmplog)
+	part_build --config=$cfg "$allow" $(for t in $targets; do echo "//fuzzers:${t}_$suffix"; done)
+	dir=$(bazel info --config=$cfg "$allow" bazel-bin 2>/dev/null)
+	for t in $targets; do cp "$dir/fuzzers/${t}_$suffix" "$tmp/"; done
+done
+
+for t in $targets; do
+	echo "coverage_time.sh: $t: libFuzzer and AFL++ for ${seconds}s from an empty corpus" >&2
+	w=$tmp/$t
+	mkdir -p "$w/corpus" "$w/in" "$out/artifacts/$t"
+	printf '\0' >"$w/in/zero"
+	ASAN_OPTIONS=detect_leaks=1 "$tmp/${t}_libfuzzer" -max_total_time="$seconds" \
+		-dict=corpus/allocfuzz.dict -artifact_prefix="$out/artifacts/$t/" \
+		"$w/corpus" 2>&1 | "$tmp/stamp_lines" >"$w/libfuzzer.log" &
+	lf=$!
+	ASAN_OPTIONS=abort_on_error=1:symbolize=0:detect_leaks=0 AFL_NO_UI=1 \
+		AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
+		afl-fuzz -M main -i "$w/in" -o "$w/afl" -V "$seconds" -m none \
+		-x corpus/allocfuzz.dict -c "$tmp/${t}_cmplog" \
+		-- "$tmp/${t}_afl" >"$w/afl.log" 2>&1 || {
+		tail -n 20 "$w/afl.log" >&2
+		part_die "afl-fuzz on $t failed (log above)"
+	}
+	wait "$lf" || true
+	# Reports on the fixed variant are findings: keep the inputs, say so, go on.
+	for a in "$out/artifacts/$t"/* "$w"/afl/main/crashes/id:*; do
+		[ -f "$a" ] || continue
+		cp "$a" "$out/artifacts/$t/afl-$(basename "$a" | tr ':,' '__')" 2>/dev/null || true
+		echo "coverage_time.sh: $t reported; inputs kept in $out/artifacts/$t/" >&2
+	done
+	printf 'seconds\tedges\n' >"$out/data/$t-libfuzzer.tsv"
+	awk '{ for (i = 2; i < NF; i++) if ($i == "cov:") print $1 "\t" $(i + 1) }' \
+		"$w/libfuzzer.log" >>"$out/data/$t-libfuzzer.tsv"
+	printf 'seconds\tedges\n' >"$out/data/$t-afl.tsv"
+	# plot_data: relative_time, ..., edges_found (the last column in AFL++ 4.x).
+	awk -F ', *' '/^#/ { for (i = 1; i <= NF; i++) if ($i ~ /edges_found/) c = i; next }
+		c { print $1 "\t" $c }' "$w/afl/main/plot_data" >>"$out/data/$t-afl.tsv"
+	gp -e "out='$out/coverage-$t.png'; lf='$out/data/$t-libfuzzer.tsv'; afl='$out/data/$t-afl.tsv'; title='$t: allocator edges from an empty corpus'" ci/bench/coverage_time.gp
+done
+
+# at SECONDS FILE: the edge count reached by that time (the last line at or before it)
+at() {
+	awk -F '\t' -v s="$1" 'NR > 1 && $1 <= s { e = $2 } END { print (e == "" ? 0 : e) }' "$2"
+}
+marks="$(for s in 1 10 30 60 120; do [ "$s" -lt "$seconds" ] && echo "$s"; done) $seconds"
+{
+	echo "## Coverage over time"
+	echo
+	echo "Allocator edges reached from an empty corpus, libFuzzer and AFL++ side by"
+	echo "side on one core each for $seconds s per target. The engines count differently"
+	echo "(libFuzzer's \`cov:\`, AFL++'s \`edges_found\`): compare the shapes, not the levels."
+	echo
+	printf '| target | engine |'
+	for s in $marks; do printf ' %s s |' "$s"; done
+	echo
+	printf '|---|---|'
+	for s in $marks; do printf -- '---:|'; done
+	echo
+	for t in $targets; do
+		for e in libfuzzer afl; do
+			printf '| %s | %s |' "$t" "$([ $e = afl ] && echo AFL++ || echo libFuzzer)"
+			for s in $marks; do printf ' %s |' "$(at "$s" "$out/data/$t-$e.tsv")"; done
+			echo
+		done
+	done
+	echo
+	for t in $targets; do echo "![$t](coverage-$t.png)"; done
+} >"$out/coverage_time.md"
+cat "$out/coverage_time.md"

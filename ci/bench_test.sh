@@ -1,0 +1,52 @@
+#!/bin/sh
+# The bench's smoke test (part of the test command; it asserts what the
+# report holds, never how fast anything ran): sh ci/bench.sh --quick must
+# write every section with its tables and plots, and must refuse to write
+# into an existing directory.  Prints "N passed, M failed".
+# Run: sh ci/bench_test.sh
+set -u
+cd "$(dirname "$0")/.."
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+check() {	# check NAME COMMAND...: one assertion
+	name=$1
+	shift
+	if "$@" >/dev/null 2>&1; then
+		passed=$((passed + 1))
+		echo "ok $name"
+	else
+		failed=$((failed + 1))
+		echo "FAIL $name"
+	fi
+}
+b=$tmp/bench
+sh ci/bench.sh --quick --out "$b" >"$tmp/stdout" 2>"$tmp/stderr"
+rc=$?
+[ "$rc" -eq 0 ] || tail -n 30 "$tmp/stderr"
+check "bench --quick exits 0" [ "$rc" -eq 0 ]
+r=$b/report.md
+check "report is printed" cmp "$r" "$tmp/stdout"
+for s in "Harness throughput" "Coverage over time" "Time to bug" "Allocator space efficiency"; do
+	check "section: $s" grep -qx "## $s" "$r"
+done
+# Throughput: 3 targets x (replay, live), every mode a number of exec/s.
+check "throughput: 6 rows of numbers" test "$(grep -cE '^\| [a-z_]+_fuzz \| (replay|live) \| [0-9]+ \| [0-9]+ \| [0-9]+ \| [0-9.]+ \| [0-9.]+ \|' "$r")" -eq 6
+check "coverage: libFuzzer reached allocator edges" awk -F '\t' 'NR > 1 && $2 > 10 { ok = 1 } END { exit !ok }' "$b/coverage_time/data/xvmalloc_fuzz-libfuzzer.tsv"
+check "coverage: AFL++ reached allocator edges" awk -F '\t' 'NR > 1 && $2 > 10 { ok = 1 } END { exit !ok }' "$b/coverage_time/data/xvmalloc_fuzz-afl.tsv"
+# The shallowest findings are found in well under a second: a miss is a broken pipeline.
+for id in XV-1 XCF-1; do
+	check "time to bug: $id found in every trial" grep -qE "^\| $id \| [^|]+ \| 2/2 \|" "$r"
+done
+check "space: a row per allocator variant" test "$(grep -cE '^\| (xvmalloc|xcfmalloc)' "$b/space/space.md")" -ge 4
+pngs=$(sed -n 's/.*](\([^)]*\.png\)).*/\1/p' "$r")
+check "report links plots" test -n "$pngs"
+for p in $pngs; do
+	check "plot $p is a PNG" sh -c 'od -An -tx1 -N8 "$1" | grep -q "89 50 4e 47 0d 0a 1a 0a"' sh "$b/$p"
+done
+cp "$r" "$tmp/before"
+sh ci/bench.sh --quick --out "$b" space >"$tmp/again" 2>&1
+check "an existing OUT is refused" [ $? -eq 2 ]
+check "and left as it was" cmp "$r" "$tmp/before"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
