@@ -72,7 +72,7 @@ done
 at() {
 	awk -F '\t' -v s="$1" 'NR > 1 && $1 <= s { e = $2 } END { print (e == "" ? 0 : e) }' "$2"
 }
-marks="$(for s in 1 10 30 60 120; do [ "$s" -lt "$seconds" ] && echo "$s"; done) $seconds"
+marks="$(for s in 1 10 30 60 120; do if [ "$s" -lt "$seconds" ]; then echo "$s"; fi; done) $seconds"
 {
 	echo "## Coverage over time"
 	echo
