@@ -1,33 +1,79 @@
 #!/bin/sh
 # bug_trial.sh: one time-to-bug trial (ci/bench/time_to_bug.sh runs it, two
-# at a time): libFuzzer from an empty corpus with -seed=SEED until its first
+# at a time): one engine from an empty corpus with seed SEED until its first
 # report carries SIGNATURE or LIMIT seconds have passed.  A report with
-# another first line is counted and fuzzing goes on from the same corpus for
-# the time left.  Prints one line: ID SEED found|censored SECONDS OTHER-REPORTS
-# Run: sh ci/bench/bug_trial.sh ID SEED LIMIT DIR
-#   DIR holds fuzzer (the binary), signature (one line), dict; the trial
-#   works in DIR/SEED/ and keeps every report's input and log there.
+# another first line is counted and fuzzing goes on from the corpus so far
+# for the time left.  Prints one line:
+#   ID ENGINE SEED found|censored SECONDS OTHER-REPORTS
+# Run: sh ci/bench/bug_trial.sh ID libfuzzer|afl SEED LIMIT DIR
+#   DIR holds libfuzzer, afl and cmplog (the binaries), signature (one
+#   line) and dict; the trial works in DIR/ENGINE-SEED/ and keeps every
+#   report's input and log there.
 set -u
-id=$1 seed=$2 limit=$3 dir=$4
-w=$dir/$seed
-mkdir -p "$w/corpus"
+id=$1 engine=$2 seed=$3 limit=$4 dir=$5
+w=$dir/$engine-$seed
+mkdir -p "$w"
 want=$(cat "$dir/signature")
 now() { date +%s.%N; }
+add() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a + b }'; }
+first_report() {	# first_report LOG: the first report line in LOG
+	grep -m1 -E '^allocfuzz: |runtime error:|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|WARNING: ThreadSanitizer' "$1"
+}
+
+# libfuzzer RUN LEFT: one libFuzzer run; sets took (seconds) and first (report line, or "" if none)
+libfuzzer() {
+	mkdir -p "$w/corpus"
+	start=$(now)
+	"$dir/libfuzzer" -seed="$seed" -max_total_time="$2" -dict="$dir/dict" \
+		-handle_term=0 -artifact_prefix="$w/run$1-" "$w/corpus" >"$w/run$1.log" 2>&1
+	rc=$?
+	took=$(add "$(now)" "-$start")
+	first=
+	[ "$rc" -eq 0 ] || first=$(first_report "$w/run$1.log") || first="exit $rc, no report line"
+}
+
+# afl RUN LEFT: one AFL++ run (main with CMPLOG, as the campaign runs it) that
+# stops at its first crash; took is the crash's own time stamp, from its name.
+afl() {
+	in=$w/in$1
+	mkdir -p "$in"
+	if [ "$1" -eq 1 ]; then
+		printf '\0' >"$in/zero"		# AFL++ needs one input to start from
+	else
+		cp "$w/afl$(($1 - 1))/default/queue/id:"* "$in/"	# the corpus so far
+	fi
+	start=$(now)
+	ASAN_OPTIONS=abort_on_error=1:symbolize=0:detect_leaks=0 AFL_NO_UI=1 \
+		AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_BENCH_UNTIL_CRASH=1 \
+		AFL_NO_AFFINITY=1 afl-fuzz -i "$in" -o "$w/afl$1" -V "$2" -s "$seed" -m none \
+		-x "$dir/dict" -c "$dir/cmplog" -- "$dir/afl" >"$w/afl$1.log" 2>&1
+	took=$(add "$(now)" "-$start")
+	# A trial that never fuzzed is no measurement: stop the bench.
+	[ -f "$w/afl$1/default/fuzzer_stats" ] ||
+		{ tail -n 15 "$w/afl$1.log" >&2; echo "bug_trial.sh: afl-fuzz did not start ($w/afl$1.log)" >&2; exit 1; }
+	first=
+	crash=$(ls "$w/afl$1/default/crashes/" 2>/dev/null | grep '^id:' | head -n 1)
+	[ -n "$crash" ] || return 0
+	took=$(echo "$crash" | sed -n 's/.*,time:\([0-9]*\).*/\1/p' | awk '{ printf "%.3f", $1 / 1000 }')
+	ASAN_OPTIONS=symbolize=0:detect_leaks=0 "$dir/afl" "$w/afl$1/default/crashes/$crash" >"$w/run$1.log" 2>&1
+	first=$(first_report "$w/run$1.log") || first="no report line on replay of $crash"
+}
+
 elapsed=0 others=0 run=0
 while :; do
 	left=$(awk -v l="$limit" -v e="$elapsed" 'BEGIN { printf "%d", l - e }')
-	[ "$left" -gt 0 ] || { echo "$id $seed censored $limit $others"; exit 0; }
+	[ "$left" -gt 0 ] || break
 	run=$((run + 1))
-	start=$(now)
-	"$dir/fuzzer" -seed="$seed" -max_total_time="$left" -dict="$dir/dict" \
-		-handle_term=0 -artifact_prefix="$w/run$run-" "$w/corpus" >"$w/run$run.log" 2>&1
-	rc=$?
-	elapsed=$(awk -v e="$elapsed" -v s="$start" -v n="$(now)" 'BEGIN { printf "%.3f", e + n - s }')
-	[ "$rc" -eq 0 ] && { echo "$id $seed censored $limit $others"; exit 0; }
-	first=$(grep -m1 -E '^allocfuzz: |runtime error:|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|WARNING: ThreadSanitizer' "$w/run$run.log")
+	$engine "$run" "$left"
+	elapsed=$(add "$elapsed" "$took")
+	[ -n "$first" ] || break
 	case $first in
-	*"$want"*) echo "$id $seed found $elapsed $others"; exit 0 ;;
+	*"$want"*)
+		echo "$id $engine $seed found $elapsed $others"
+		exit 0
+		;;
 	esac
 	others=$((others + 1))
-	echo "bug_trial.sh: $id seed $seed: another report, going on: ${first:-exit $rc, no report line} ($w/run$run.log)" >&2
+	echo "bug_trial.sh: $id $engine seed $seed: another report, going on: $first ($w/run$run.log)" >&2
 done
+echo "$id $engine $seed censored $limit $others"

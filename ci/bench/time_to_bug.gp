@@ -1,7 +1,7 @@
 # Share of trials that found each finding by time t (ci/bench/time_to_bug.sh sets out, dir, ids, limit).
-set terminal pngcairo size 900,500 noenhanced
+set terminal pngcairo size 1000,550 noenhanced
 set output out
-set title 'Time to bug: share of trials that found each finding'
+set title 'Time to bug: share of trials that found each finding (solid: libFuzzer, dashed: AFL++)'
 set xlabel 'seconds (log)'
 set ylabel 'trials that found it'
 set logscale x
@@ -10,4 +10,5 @@ set yrange [0:1.05]
 set key outside right
 set datafile separator "\t"
 set datafile columnheaders
-plot for [id in ids] dir.'/survival-'.id.'.tsv' using ($1 < 0.01 ? 0.01 : $1):2 with steps lw 2 title id
+plot for [i = 1:words(ids)] dir.'/survival-'.word(ids, i).'-libfuzzer.tsv' using ($1 < 0.01 ? 0.01 : $1):2 with steps lw 2 lc i title word(ids, i).' libFuzzer', \
+     for [i = 1:words(ids)] dir.'/survival-'.word(ids, i).'-afl.tsv' using ($1 < 0.01 ? 0.01 : $1):2 with steps lw 2 dt 2 lc i title word(ids, i).' AFL++'
