@@ -29,7 +29,12 @@ libfuzzer() {
 	rc=$?
 	took=$(add "$(now)" "-$start")
 	first=
-	[ "$rc" -eq 0 ] || first=$(first_report "$w/run$1.log") || first="exit $rc, no report line"
+	[ "$rc" -eq 0 ] && return 0
+	first=$(first_report "$w/run$1.log") && return 0
+	# An exit without a report is a fuzzer that did not run: no measurement.
+	tail -n 15 "$w/run$1.log" >&2
+	echo "bug_trial.sh: $id: libFuzzer exited $rc without a report ($w/run$1.log)" >&2
+	exit 1
 }
 
 # afl RUN LEFT: one AFL++ run (main with CMPLOG, as the campaign runs it) that
@@ -56,7 +61,8 @@ afl() {
 	[ -n "$crash" ] || return 0
 	took=$(echo "$crash" | sed -n 's/.*,time:\([0-9]*\).*/\1/p' | awk '{ printf "%.3f", $1 / 1000 }')
 	ASAN_OPTIONS=symbolize=0:detect_leaks=0 "$dir/afl" "$w/afl$1/default/crashes/$crash" >"$w/run$1.log" 2>&1
-	first=$(first_report "$w/run$1.log") || first="no report line on replay of $crash"
+	first=$(first_report "$w/run$1.log") ||
+		{ echo "bug_trial.sh: $id: no report line on replay of $w/afl$1/default/crashes/$crash" >&2; exit 1; }
 }
 
 elapsed=0 others=0 run=0

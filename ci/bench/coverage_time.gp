@@ -6,7 +6,7 @@ set xlabel 'seconds (log)'
 set logscale x
 set xrange [0.01:*]
 set ylabel "libFuzzer cov:"
-set y2label "AFL++ edges_found"
+set y2label "AFL++ edges (queue entries, afl-showmap)"
 set ytics nomirror
 set yrange [0:*]
 set y2range [0:*]

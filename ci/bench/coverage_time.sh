@@ -5,8 +5,9 @@
 # it) fuzz side by side, one core each, for SECONDS with the dictionary and no
 # seed corpus (AFL++ needs one file: a single zero byte).  Only the allocator
 # sources are instrumented, so both count allocator edges, each its own way:
-# libFuzzer's "cov:" (stamped as its lines arrive, by stamp_lines.c), AFL++'s plot_data
-# edges_found.  Writes OUTDIR/coverage_time.md, coverage-TARGET.png and
+# libFuzzer's "cov:" (stamped as its lines arrive, by stamp_lines.c); for
+# AFL++, the union of the edges of its queue entries (afl-showmap, the same
+# binary and map), each at the time stamp in its name.  Writes OUTDIR/coverage_time.md, coverage-TARGET.png and
 # data/TARGET-{libfuzzer,afl}.tsv (seconds, edges), and prints the report.
 # Run: sh ci/bench/coverage_time.sh OUTDIR [--quick]
 #   full: SECONDS=180 per target;  --quick: SECONDS=10, xvmalloc_fuzz only
@@ -61,16 +62,28 @@ for t in $targets; do
 	printf 'seconds\tedges\n' >"$out/data/$t-libfuzzer.tsv"
 	awk '{ for (i = 2; i < NF; i++) if ($i == "cov:") print $1 "\t" $(i + 1) }' \
 		"$w/libfuzzer.log" >>"$out/data/$t-libfuzzer.tsv"
+	# AFL++ writes plot_data only after its first minute; its queue entries
+	# carry their own time stamps (time:MS), so each is mapped and counted.
+	mkdir "$w/queue" && cp "$w"/afl/main/queue/id:* "$w/queue/"	# not .state/
+	ASAN_OPTIONS=abort_on_error=1:symbolize=0:detect_leaks=0 afl-showmap -i "$w/queue" \
+		-o "$w/maps" -e -q -t 1000 -m none -- "$tmp/${t}_afl" >"$w/showmap.log" 2>&1 || true
+	[ -n "$(ls "$w/maps" 2>/dev/null)" ] ||
+		{ tail -n 15 "$w/showmap.log" >&2; part_die "afl-showmap mapped no queue entry of $t"; }
 	printf 'seconds\tedges\n' >"$out/data/$t-afl.tsv"
-	# plot_data: relative_time, ..., edges_found (the last column in AFL++ 4.x).
-	awk -F ', *' '/^#/ { for (i = 1; i <= NF; i++) if ($i ~ /edges_found/) c = i; next }
-		c { print $1 "\t" $c }' "$w/afl/main/plot_data" >>"$out/data/$t-afl.tsv"
+	for f in "$w/maps"/*; do
+		ms=$(basename "$f" | sed -n 's/.*,time:\([0-9]*\).*/\1/p')
+		echo "${ms:-0} $f"
+	done | sort -n -s -k1,1 | awk -v end="$seconds" '{
+		while ((getline line < $2) > 0) { split(line, a, ":"); if (!(a[1] in seen)) { seen[a[1]] = 1; n++ } }
+		close($2)
+		if (n != last) printf "%.3f\t%d\n", $1 / 1000, n
+		last = n } END { printf "%d\t%d\n", end, n }' >>"$out/data/$t-afl.tsv"
 	gp -e "out='$out/coverage-$t.png'; lf='$out/data/$t-libfuzzer.tsv'; afl='$out/data/$t-afl.tsv'; title='$t: allocator edges from an empty corpus'" ci/bench/coverage_time.gp
 done
 
-# at SECONDS FILE: the edge count reached by that time (the last line at or before it)
+# at SECONDS FILE: the edge count reached by that time (the last line at or before it; - if none)
 at() {
-	awk -F '\t' -v s="$1" 'NR > 1 && $1 <= s { e = $2 } END { print (e == "" ? 0 : e) }' "$2"
+	awk -F '\t' -v s="$1" 'NR > 1 && $1 <= s { e = $2 } END { print (e == "" ? "-" : e) }' "$2"
 }
 marks="$(for s in 1 10 30 60 120; do if [ "$s" -lt "$seconds" ]; then echo "$s"; fi; done) $seconds"
 {
@@ -78,7 +91,8 @@ marks="$(for s in 1 10 30 60 120; do if [ "$s" -lt "$seconds" ]; then echo "$s";
 	echo
 	echo "Allocator edges reached from an empty corpus, libFuzzer and AFL++ side by"
 	echo "side on one core each for $seconds s per target. The engines count differently"
-	echo "(libFuzzer's \`cov:\`, AFL++'s \`edges_found\`): compare the shapes, not the levels."
+	echo "(libFuzzer's \`cov:\`; AFL++'s edges of its queue entries, by \`afl-showmap\`):"
+	echo "compare the shapes, not the levels. \`-\`: no entry yet."
 	echo
 	printf '| target | engine |'
 	for s in $marks; do printf ' %s s |' "$s"; done

@@ -13,14 +13,14 @@
 # time_to_bug.png (share of trials that found each finding against time),
 # data/trials.tsv, and prints the report.
 # Run: sh ci/bench/time_to_bug.sh OUTDIR [--quick]
-#   full: every finding, TRIALS=5, LIMIT=120;  --quick: XV-1 and XCF-1, 2 trials, 10 s
+#   full: every finding, TRIALS=5, LIMIT=120;  --quick: XV-1, XCF-1, XV-4, 2 trials, 10 s
 set -eu
 
 . "$(dirname "$0")/part.sh"
 part_init time_to_bug "$@"
 mkdir -p "$out/data"
 if [ -n "$quick" ]; then
-	ids="XV-1 XCF-1" trials=2 limit=10
+	ids="XV-1 XCF-1 XV-4" trials=2 limit=10
 else
 	ids=$(sed -n 's/^## \(XV-[0-9]*\|XCF-[0-9]*\):.*/\1/p' FINDINGS.md) trials=5 limit=120
 fi
@@ -49,13 +49,13 @@ for id in $ids; do
 	[ -s "$d/signature" ] || part_die "$id: no signature in corpus/regressions/$id.expect or FINDINGS.md"
 	part_build --config="$cfg" --define=variant="$id" "//fuzzers:${t}_libfuzzer"
 	cp "$(bazel info --config="$cfg" bazel-bin 2>/dev/null)/fuzzers/${t}_libfuzzer" "$d/libfuzzer"
+	cp corpus/allocfuzz.dict "$d/dict"
 	[ "$cfg" = tsan ] && continue
 	for c in afl afl-cmplog; do
 		suffix=$([ $c = afl ] && echo afl || echo cmplog)
 		part_build --config=$c "$allow" --define=variant="$id" "//fuzzers:${t}_$suffix"
 		cp "$(bazel info --config=$c "$allow" bazel-bin 2>/dev/null)/fuzzers/${t}_$suffix" "$d/$suffix"
 	done
-	cp corpus/allocfuzz.dict "$d/dict"
 done
 
 export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1
@@ -70,7 +70,7 @@ done | xargs -P 2 -L 1 sh ci/bench/bug_trial.sh >"$tmp/trials" || part_die "a tr
 
 printf 'finding\ttarget\tengine\tseed\tstatus\tseconds\tother_reports\n' >"$out/data/trials.tsv"
 for id in $ids; do
-	for e in libfuzzer afl; do
+	for e in $(engines_of "$id"); do
 		awk -v id="$id" -v e="$e" -v t="$(target_of "$id")" '$1 == id && $2 == e {
 			print $1 "\t" t "\t" $2 "\t" $3 "\t" $4 "\t" $5 "\t" $6 }' "$tmp/trials" |
 			sort -t "$(printf '\t')" -k4,4n >>"$out/data/trials.tsv"
@@ -91,7 +91,13 @@ stats() {
 			printf "%d/%d %s %s %s %d %s\n", f, n, show(m), f ? show(t[1]) : "-", show(t[n]), o,
 				(m < 60) ? "yes" : "no" }' "$tmp/trials"
 }
-gp -e "out='$out/time_to_bug.png'; dir='$out/data'; ids='$ids'; limit=$limit" ci/bench/time_to_bug.gp
+# The AFL++ lines, and their colours: those of the same findings' libFuzzer lines.
+afl_ids= afl_lcs= i=0
+for id in $ids; do
+	i=$((i + 1))
+	case " $(engines_of "$id") " in *" afl "*) afl_ids="$afl_ids $id" afl_lcs="$afl_lcs $i" ;; esac
+done
+gp -e "out='$out/time_to_bug.png'; dir='$out/data'; ids='$(echo $ids)'; afl_ids='$afl_ids'; afl_lcs='$afl_lcs'; limit=$limit" ci/bench/time_to_bug.gp
 {
 	echo "## Time to bug"
 	echo
