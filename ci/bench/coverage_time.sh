@@ -45,7 +45,7 @@ for t in $targets; do
 		"$w/corpus" 2>&1 | "$tmp/stamp_lines" >"$w/libfuzzer.log" &
 	lf=$!
 	ASAN_OPTIONS=abort_on_error=1:symbolize=0:detect_leaks=0 AFL_NO_UI=1 \
-		AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
+		AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1 \
 		afl-fuzz -M main -i "$w/in" -o "$w/afl" -V "$seconds" -m none \
 		-x corpus/allocfuzz.dict -c "$tmp/${t}_cmplog" \
 		-- "$tmp/${t}_afl" >"$w/afl.log" 2>&1 || {
