@@ -11,7 +11,7 @@
 #   --quick: a smoke run of every part (a few minutes, mostly builds)
 #   OUT: a new directory (default out/bench-<date>); nothing is overwritten
 #   PART: only these parts (each also runs alone: sh ci/bench/PART.sh DIR)
-# The full run takes about 45 minutes on 2 cores; each part says its sizes.
+# The full run takes about an hour on 2 cores; each part says its sizes.
 set -eu
 cd "$(dirname "$0")/.."
 quick= out=

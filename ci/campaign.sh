@@ -142,6 +142,7 @@ for t in $targets; do
 		progress "$t" $(( $(date +%s) - start ))
 	done
 	for p in $pids; do wait "$p"; done
+	sh ci/reap.sh "$out/bin"
 	progress "$t" $(( $(date +%s) - start ))
 done
 

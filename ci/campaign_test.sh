@@ -52,6 +52,15 @@ check "campaign: refuses to write into an old campaign" test $? -eq 2
 sh ci/campaign.sh --time 5 --jobs 1 --out "$tmp/clean" --no-merge xvmalloc_fuzz >"$tmp/clean.log" 2>&1
 check "campaign: a clean target exits 0" test $? -eq 0
 check "campaign: bad option rejected" sh -c "! sh ci/campaign.sh --engine honggfuzz"
+# One AFL++ per target on 2 cores: each must start although the last left its CMPLOG child behind.
+sh ci/campaign.sh --time 5 --engine afl --jobs 1 --out "$tmp/afl" --no-merge \
+	xvmalloc_fuzz xcfmalloc_fuzz differential_fuzz >"$tmp/afl.log" 2>&1
+check "campaign: AFL++ runs clean on three targets in turn" test $? -eq 0
+for t in xvmalloc_fuzz xcfmalloc_fuzz differential_fuzz; do
+	check "campaign: AFL++ fuzzed $t" test -f "$tmp/afl/$t/afl/main/fuzzer_stats"
+done
+check "campaign: no fuzzer process is left behind" sh -c '
+	for p in /proc/[0-9]*; do case $(readlink "$p/exe" 2>/dev/null) in "$1"/*) exit 1 ;; esac; done' sh "$tmp/afl/bin"
 sh ci/crash.sh selftest_crash_fuzz "$d/original" --out "$tmp/one" >"$tmp/one.log" 2>&1
 check "crash.sh: prints the signature" grep -q '^signature: allocfuzz: selftest recreate-reached' "$tmp/one.log"
 check "crash.sh: prints the operations and the replay command" \

@@ -67,6 +67,7 @@ for id in $ids; do
 		while [ "$n" -le "$trials" ]; do echo "$id $e $n $limit $tmp/$id"; n=$((n + 1)); done
 	done
 done | xargs -P 2 -L 1 sh ci/bench/bug_trial.sh >"$tmp/trials" || part_die "a trial failed to run"
+sh ci/reap.sh "$tmp"
 
 printf 'finding\ttarget\tengine\tseed\tstatus\tseconds\tother_reports\n' >"$out/data/trials.tsv"
 for id in $ids; do
