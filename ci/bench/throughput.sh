@@ -66,20 +66,19 @@ ratio() {	# ratio NONE OTHER: how many times slower OTHER is than NONE
 	awk -v n="$1" -v o="$2" 'BEGIN { if (n + 0 > 0 && o + 0 > 0) printf "%.2f", n / o; else print "-" }'
 }
 
-printf 'target\tmethod\tmode\texec_per_sec\texecutions\tpeak_rss_mb\n' >"$out/data/throughput.tsv"
+tsv=$out/data/throughput.tsv
+printf 'target\tmethod\tmode\texec_per_sec\texecutions\tpeak_rss_mb\n' >"$tsv"
 for t in $targets; do
 	for m in $modes; do
 		echo "throughput.sh: $t, $m: replay x$runs, live ${seconds}s" >&2
 		set -- $(replay "$t" "$m")
-		printf '%s\treplay\t%s\t%s\t%s\t-\n' "$t" "$m" "$1" "$2" >>"$out/data/throughput.tsv"
+		printf '%s\treplay\t%s\t%s\t%s\t-\n' "$t" "$m" "$1" "$2" >>"$tsv"
 		set -- $(live "$t" "$m")
-		printf '%s\tlive\t%s\t%s\t%s\t%s\n' "$t" "$m" "$1" "$2" "$3" >>"$out/data/throughput.tsv"
+		printf '%s\tlive\t%s\t%s\t%s\t%s\n' "$t" "$m" "$1" "$2" "$3" >>"$tsv"
 	done
 done
-cp "$out/data/throughput.tsv" "$tmp/t.tsv"
-
 rate() {	# rate TARGET METHOD MODE
-	awk -F '\t' -v t="$1" -v w="$2" -v m="$3" '$1 == t && $2 == w && $3 == m { print $4 }' "$tmp/t.tsv"
+	awk -F '\t' -v t="$1" -v w="$2" -v m="$3" '$1 == t && $2 == w && $3 == m { print $4 }' "$tsv"
 }
 inputs=$(for t in $targets; do ls "$tmp/seeds-$t"; done | wc -l)
 bytes=$(cat "$tmp"/seeds-*/* | wc -c)
@@ -114,7 +113,7 @@ bytes=$(cat "$tmp"/seeds-*/* | wc -c)
 	echo "| target | none | incremental | full |"
 	echo "|---|---:|---:|---:|"
 	for t in $targets; do
-		echo "| $t | $(for m in $modes; do awk -F '\t' -v t="$t" -v m="$m" '$1 == t && $2 == "live" && $3 == m { printf "%s | ", $6 }' "$tmp/t.tsv"; done)" | sed 's/ | $/ |/'
+		echo "| $t | $(for m in $modes; do awk -F '\t' -v t="$t" -v m="$m" '$1 == t && $2 == "live" && $3 == m { printf "%s | ", $6 }' "$tsv"; done)" | sed 's/ | $/ |/'
 	done
 } >"$out/throughput.md"
 cat "$out/throughput.md"
