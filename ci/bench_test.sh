@@ -39,7 +39,8 @@ for id in XV-1 XCF-1; do
 	check "time to bug: $id found in every trial by both engines" \
 		test "$(grep -cE "^\| $id \| [^|]+ \| (libFuzzer|AFL\+\+) \| 2/2 \|" "$r")" -eq 2
 done
-check "time to bug: XV-4 ran on ThreadSanitizer" grep -qE "^\| XV-4 \| threads_fuzz \(TSan\) \| libFuzzer \| [0-2]/2 \|" "$r"
+check "time to bug: XV-4 ran on ThreadSanitizer with both engines" \
+	test "$(grep -cE "^\| XV-4 \| threads_fuzz \(TSan\) \| (libFuzzer|AFL\+\+) \| [0-2]/2 \|" "$r")" -eq 2
 check "space: a row per allocator variant" test "$(grep -cE '^\| (xvmalloc|xcfmalloc)' "$b/space/space.md")" -ge 4
 pngs=$(sed -n 's/.*](\([^)]*\.png\)).*/\1/p' "$r")
 check "report links plots" test -n "$pngs"

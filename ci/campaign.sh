@@ -7,15 +7,17 @@
 # report. Exits 1 when a crash with a new signature was found.
 # Run: sh ci/campaign.sh [--time SECONDS] [--engine libfuzzer|afl|both]
 #        [--jobs N] [--out DIR] [--corpus-root DIR] [--known DIR] [--no-merge]
-#        [--seed-variant] [TARGET...]
+#        [--seed-variant] [--sanitizer asan-ubsan|tsan] [TARGET...]
 # Defaults: 300 s per target, libfuzzer, all cores, out/campaign-<date>/,
-# corpus/, known findings from corpus/regressions/*.expect, every target. Crash files are copied, never moved or overwritten.
+# corpus/, known findings from corpus/regressions/*.expect, ASan+UBSan, every
+# target but threads_fuzz (which wants --sanitizer tsan). Crash files are
+# copied, never moved or overwritten.
 set -u
 cd "$(dirname "$0")/.."
 root=$(pwd)
 sh ci/setup.sh || exit 1
 
-seconds=300 engine=libfuzzer jobs=$(nproc) out="" corpus_root=corpus merge=1 variant=""
+seconds=300 engine=libfuzzer jobs=$(nproc) out="" corpus_root=corpus merge=1 variant="" sanitizer=asan-ubsan
 known=corpus/regressions
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -27,6 +29,7 @@ while [ $# -gt 0 ]; do
 	--known) known=$2; shift 2 ;;
 	--no-merge) merge=0; shift ;;
 	--seed-variant) variant="--config=seed"; shift ;;
+	--sanitizer) sanitizer=$2; shift 2 ;;
 	-*) echo "campaign: unknown option $1 (see the first lines of ci/campaign.sh)" >&2; exit 2 ;;
 	*) break ;;
 	esac
@@ -35,6 +38,11 @@ targets=${*:-"xvmalloc_fuzz xcfmalloc_fuzz differential_fuzz"}
 case $seconds in ''|*[!0-9]*) echo "campaign: --time takes whole seconds" >&2; exit 2 ;; esac
 case $jobs in ''|*[!0-9]*|0) echo "campaign: --jobs takes a positive number" >&2; exit 2 ;; esac
 case $engine in libfuzzer|afl|both) ;; *) echo "campaign: --engine must be libfuzzer, afl or both" >&2; exit 2 ;; esac
+case $sanitizer in
+asan-ubsan) afl_config=afl ;;
+tsan) afl_config=afl-tsan ;;
+*) echo "campaign: --sanitizer must be asan-ubsan or tsan" >&2; exit 2 ;;
+esac
 [ -n "$out" ] || out="out/campaign-$(date +%Y%m%d-%H%M%S)"
 if [ -e "$out" ]; then
 	echo "campaign: $out exists; a campaign never writes into an old one" >&2
@@ -49,7 +57,7 @@ labels="//fuzzers:opstext"
 for t in $targets; do
 	labels="$labels //fuzzers:${t}_libfuzzer //fuzzers:${t}_replay //corpus:$t"
 done
-bazel build --config=asan-ubsan $variant $labels >"$out/build.log" 2>&1 || {
+bazel build --config="$sanitizer" $variant $labels >"$out/build.log" 2>&1 || {
 	echo "campaign: build failed, see $out/build.log" >&2
 	exit 2
 }
@@ -61,8 +69,8 @@ for t in $targets; do
 done
 if [ "$engine" != libfuzzer ]; then
 	allow="--action_env=AFL_LLVM_ALLOWLIST=$root/bazel/afl_allowlist.txt"
-	for cfg in afl afl-cmplog; do
-		suffix=$([ $cfg = afl ] && echo afl || echo cmplog)
+	for cfg in $afl_config $afl_config-cmplog; do
+		suffix=$([ $cfg = $afl_config ] && echo afl || echo cmplog)
 		afl_labels=""
 		for t in $targets; do afl_labels="$afl_labels //fuzzers:${t}_$suffix"; done
 		bazel build --config=$cfg "$allow" $variant $afl_labels >>"$out/build.log" 2>&1 || {
@@ -76,6 +84,8 @@ fi
 
 export ASAN_OPTIONS=abort_on_error=1:symbolize=1:detect_leaks=1
 export UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1
+# libFuzzer's crash handler allocates in signal context; tsan.supp: its counters.
+export TSAN_OPTIONS="halt_on_error=1:abort_on_error=1:report_signal_unsafe=0:suppressions=$root/fuzzers/tsan.supp"
 lf_jobs=$jobs afl_jobs=$jobs
 if [ "$engine" = both ]; then
 	lf_jobs=$(( (jobs + 1) / 2 ))

@@ -61,6 +61,22 @@ for t in xvmalloc_fuzz xcfmalloc_fuzz differential_fuzz; do
 done
 check "campaign: no fuzzer process is left behind" sh -c '
 	for p in /proc/[0-9]*; do case $(readlink "$p/exe" 2>/dev/null) in "$1"/*) exit 1 ;; esac; done' sh "$tmp/afl/bin"
+# threads_fuzz on ThreadSanitizer, both engines: the seed's counter race (XV-4,
+# found in seconds) comes out under its TSan signature; the fixed variant is clean.
+sh ci/campaign.sh --time 15 --engine both --jobs 2 --sanitizer tsan --seed-variant --no-merge \
+	--out "$tmp/tsan-seed" threads_fuzz >"$tmp/tsan-seed.log" 2>&1
+status=$?
+check "campaign --sanitizer tsan: the seed's race is a new crash" sh -c "[ $status -eq 1 ] &&
+	grep -q '^threads_fuzz NEW: WARNING: ThreadSanitizer: data race @ stat_' '$tmp/tsan-seed.log'"
+sh ci/campaign.sh --time 5 --engine both --jobs 2 --sanitizer tsan --no-merge \
+	--out "$tmp/tsan" threads_fuzz >"$tmp/tsan.log" 2>&1
+check "campaign --sanitizer tsan: the fixed variant runs clean" test $? -eq 0
+check "campaign --sanitizer tsan: both engines fuzzed" sh -c "
+	grep -qE '^#[0-9]+: cov' '$tmp/tsan/threads_fuzz/libfuzzer.log' && [ -f '$tmp/tsan/threads_fuzz/afl/main/fuzzer_stats' ]"
+for b in libfuzzer afl cmplog replay; do
+	check "campaign --sanitizer tsan: threads_fuzz_$b is built with TSan" grep -qa __tsan_init "$tmp/tsan/bin/threads_fuzz_$b"
+done
+check "campaign: unknown sanitizer rejected" sh -c "! sh ci/campaign.sh --sanitizer msan"
 sh ci/crash.sh selftest_crash_fuzz "$d/original" --out "$tmp/one" >"$tmp/one.log" 2>&1
 check "crash.sh: prints the signature" grep -q '^signature: allocfuzz: selftest recreate-reached' "$tmp/one.log"
 check "crash.sh: prints the operations and the replay command" \

@@ -4,11 +4,12 @@
 # line (ID.expect), and the fixed variant must run it clean. XV-* replay
 # through xvmalloc_fuzz, XCF-* through xcfmalloc_fuzz, DIFF-* through
 # differential_fuzz.
-# Run (as a Bazel test): sh ci/findings.sh BINDIR REGRESSION.bin...
+# Run (as a Bazel test): sh ci/findings.sh SIGNATURE.SH BINDIR REGRESSION.bin...
 #   BINDIR holds <target>_replay, <target>_replay_seed and replay_<ID>.
 set -u
-bindir=$1
-shift
+signature=$1
+bindir=$2
+shift 2
 tmp=${TEST_TMPDIR:-$(mktemp -d)}
 passed=0
 failed=0
@@ -36,8 +37,7 @@ for bin in "$@"; do
 	for v in $variants; do
 		if "$bindir/${v#*:}" "$bin" >/dev/null 2>"$tmp/err"; then
 			fail "$id: the ${v%%:*} variant no longer fails"
-		elif ! grep -E '^allocfuzz: |runtime error:|ERROR: AddressSanitizer' "$tmp/err" |
-			head -n 1 | grep -qF "$want"; then
+		elif ! sh "$signature" --first-line <"$tmp/err" | grep -qF "$want"; then
 			fail "$id: the ${v%%:*} variant's first report line is not '$want'"
 		else
 			passed=$((passed + 1))

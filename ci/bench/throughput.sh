@@ -29,8 +29,8 @@ done
 export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1
 
 report() {	# report LOG: the first report line of a run that stopped, for the table
-	grep -m1 -E '^allocfuzz: |runtime error:|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)' "$1" |
-		cut -c1-100 || echo "exit without a report line"
+	line=$(sh ci/signature.sh --first-line <"$1") || line="exit without a report line"
+	echo "$line" | cut -c1-100
 }
 
 # replay TARGET MODE: prints "exec/s inputs"; libFuzzer prints one

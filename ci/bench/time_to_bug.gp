@@ -1,4 +1,4 @@
-# Share of trials that found each finding by time t (ci/bench/time_to_bug.sh sets out, dir, ids, afl_ids, afl_lcs, limit).
+# Share of trials that found each finding by time t (ci/bench/time_to_bug.sh sets out, dir, ids, limit).
 set terminal pngcairo size 1000,550 noenhanced
 set output out
 set title 'Time to bug: share of trials that found each finding (solid: libFuzzer, dashed: AFL++)'
@@ -11,5 +11,5 @@ set key outside right
 set datafile separator "\t"
 set datafile columnheaders
 plot for [i = 1:words(ids)] dir.'/survival-'.word(ids, i).'-libfuzzer.tsv' using ($1 < 0.01 ? 0.01 : $1):2 with steps lw 2 lc i title word(ids, i).' libFuzzer', \
-     for [j = 1:words(afl_ids)] dir.'/survival-'.word(afl_ids, j).'-afl.tsv' \
-         using ($1 < 0.01 ? 0.01 : $1):2 with steps lw 2 dt 2 lc int(word(afl_lcs, j)) title word(afl_ids, j).' AFL++'
+     for [i = 1:words(ids)] dir.'/survival-'.word(ids, i).'-afl.tsv' \
+         using ($1 < 0.01 ? 0.01 : $1):2 with steps lw 2 dt 2 lc i title word(ids, i).' AFL++'

@@ -7,9 +7,8 @@
 # libFuzzer, and AFL++ with CMPLOG as the campaign runs it; each stopped at
 # the first report whose first line carries the finding's signature
 # (corpus/regressions/ID.expect, else FINDINGS.md's "Signature:") or at
-# LIMIT seconds.  XV-4 is a race: threads_fuzz under ThreadSanitizer, with
-# libFuzzer only (AFL++ builds are ASan+UBSan); the others run their
-# allocator's target on ASan+UBSan.  Writes OUTDIR/time_to_bug.md,
+# LIMIT seconds.  XV-4 is a race: threads_fuzz under ThreadSanitizer (both
+# engines); the others run their allocator's target on ASan+UBSan.  Writes OUTDIR/time_to_bug.md,
 # time_to_bug.png (share of trials that found each finding against time),
 # data/trials.tsv, and prints the report.
 # Run: sh ci/bench/time_to_bug.sh OUTDIR [--quick]
@@ -34,7 +33,6 @@ target_of() {
 	esac
 }
 config_of() { [ "$(target_of "$1")" = threads_fuzz ] && echo tsan || echo asan-ubsan; }
-engines_of() { [ "$(target_of "$1")" = threads_fuzz ] && echo libfuzzer || echo libfuzzer afl; }
 allow="--action_env=AFL_LLVM_ALLOWLIST=$(pwd)/bazel/afl_allowlist.txt"
 
 for id in $ids; do
@@ -50,9 +48,9 @@ for id in $ids; do
 	part_build --config="$cfg" --define=variant="$id" "//fuzzers:${t}_libfuzzer"
 	cp "$(bazel info --config="$cfg" bazel-bin 2>/dev/null)/fuzzers/${t}_libfuzzer" "$d/libfuzzer"
 	cp corpus/allocfuzz.dict "$d/dict"
-	[ "$cfg" = tsan ] && continue
-	for c in afl afl-cmplog; do
-		suffix=$([ $c = afl ] && echo afl || echo cmplog)
+	afl_config=$([ "$cfg" = tsan ] && echo afl-tsan || echo afl)
+	for c in $afl_config $afl_config-cmplog; do
+		suffix=$([ $c = $afl_config ] && echo afl || echo cmplog)
 		part_build --config=$c "$allow" --define=variant="$id" "//fuzzers:${t}_$suffix"
 		cp "$(bazel info --config=$c "$allow" bazel-bin 2>/dev/null)/fuzzers/${t}_$suffix" "$d/$suffix"
 	done
@@ -62,7 +60,7 @@ export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1
 export TSAN_OPTIONS="halt_on_error=1:report_signal_unsafe=0:suppressions=$(pwd)/fuzzers/tsan.supp"
 echo "time_to_bug.sh: $(echo $ids | wc -w) findings x $trials trials per engine, at most $limit s each, two at a time" >&2
 for id in $ids; do
-	for e in $(engines_of "$id"); do
+	for e in libfuzzer afl; do
 		n=1
 		while [ "$n" -le "$trials" ]; do echo "$id $e $n $limit $tmp/$id"; n=$((n + 1)); done
 	done
@@ -71,7 +69,7 @@ sh ci/reap.sh "$tmp"
 
 printf 'finding\ttarget\tengine\tseed\tstatus\tseconds\tother_reports\n' >"$out/data/trials.tsv"
 for id in $ids; do
-	for e in $(engines_of "$id"); do
+	for e in libfuzzer afl; do
 		awk -v id="$id" -v e="$e" -v t="$(target_of "$id")" '$1 == id && $2 == e {
 			print $1 "\t" t "\t" $2 "\t" $3 "\t" $4 "\t" $5 "\t" $6 }' "$tmp/trials" |
 			sort -t "$(printf '\t')" -k4,4n >>"$out/data/trials.tsv"
@@ -92,13 +90,7 @@ stats() {
 			printf "%d/%d %s %s %s %d %s\n", f, n, show(m), f ? show(t[1]) : "-", show(t[n]), o,
 				(m < 60) ? "yes" : "no" }' "$tmp/trials"
 }
-# The AFL++ lines, and their colours: those of the same findings' libFuzzer lines.
-afl_ids= afl_lcs= i=0
-for id in $ids; do
-	i=$((i + 1))
-	case " $(engines_of "$id") " in *" afl "*) afl_ids="$afl_ids $id" afl_lcs="$afl_lcs $i" ;; esac
-done
-gp -e "out='$out/time_to_bug.png'; dir='$out/data'; ids='$(echo $ids)'; afl_ids='$afl_ids'; afl_lcs='$afl_lcs'; limit=$limit" ci/bench/time_to_bug.gp
+gp -e "out='$out/time_to_bug.png'; dir='$out/data'; ids='$(echo $ids)'; limit=$limit" ci/bench/time_to_bug.gp
 {
 	echo "## Time to bug"
 	echo
@@ -118,7 +110,7 @@ gp -e "out='$out/time_to_bug.png'; dir='$out/data'; ids='$(echo $ids)'; afl_ids=
 	for id in $ids; do
 		t=$(target_of "$id")
 		[ "$t" = threads_fuzz ] && t="threads_fuzz (TSan)" || t="$t (ASan+UBSan)"
-		for e in $(engines_of "$id"); do
+		for e in libfuzzer afl; do
 			set -- $(stats "$id" "$e")
 			echo "| $id | $t | $([ $e = afl ] && echo AFL++ || echo libFuzzer) | $1 | $2 | $3 | $4 | $5 | $6 |"
 		done
