@@ -180,9 +180,14 @@ for t in $targets; do
 	: >"$w/signatures.tsv"
 	for f in "$w"/artifacts/crash-* "$w"/artifacts/leak-* "$w"/afl/*/crashes/id:*; do
 		[ -f "$f" ] || continue
-		# The subshell (kept by "; :") takes the shell's "Aborted" notice with it.
-		sig=$( ("$out/bin/${t}_replay" "$f" 2>&1; :) 2>/dev/null | sh "$root/ci/signature.sh")
-		[ -n "$sig" ] || sig="(no report on replay: flaky or engine-only)"
+		# A race shows on some replays only: up to 10 before calling it flaky.
+		n=0 sig=
+		while [ -z "$sig" ] && [ "$n" -lt 10 ]; do
+			# The subshell (kept by "; :") takes the shell's "Aborted" notice with it.
+			sig=$( ("$out/bin/${t}_replay" "$f" 2>&1; :) 2>/dev/null | sh "$root/ci/signature.sh")
+			n=$((n + 1))
+		done
+		[ -n "$sig" ] || sig="(no report in $n replays: flaky or engine-only)"
 		printf '%s\t%s\t%s\n' "$sig" "$(wc -c <"$f")" "$f" >>"$w/signatures.tsv"
 	done
 	crashes=$(wc -l <"$w/signatures.tsv")
