@@ -8,9 +8,9 @@
 # the first report whose first line carries the finding's signature
 # (corpus/regressions/ID.expect, else FINDINGS.md's "Signature:") or at
 # LIMIT seconds.  XV-4 is a race: threads_fuzz under ThreadSanitizer (both
-# engines); the others run their allocator's target on ASan+UBSan.  Writes OUTDIR/time_to_bug.md,
-# time_to_bug.png (share of trials that found each finding against time),
-# data/trials.tsv, and prints the report.
+# engines); the others run their allocator's target on ASan+UBSan.  Writes
+# OUTDIR/time_to_bug.md, time_to_bug.png (share of trials that found each
+# finding against time), data/trials.tsv, and prints the report.
 # Run: sh ci/bench/time_to_bug.sh OUTDIR [--quick]
 #   full: every finding, TRIALS=5, LIMIT=120;  --quick: XV-1, XCF-1, XV-4, 2 trials, 10 s
 set -eu
