@@ -181,13 +181,8 @@ for t in $targets; do
 	for f in "$w"/artifacts/crash-* "$w"/artifacts/leak-* "$w"/afl/*/crashes/id:*; do
 		[ -f "$f" ] || continue
 		# A race shows on some replays only: up to 10 before calling it flaky.
-		n=0 sig=
-		while [ -z "$sig" ] && [ "$n" -lt 10 ]; do
-			# The subshell (kept by "; :") takes the shell's "Aborted" notice with it.
-			sig=$( ("$out/bin/${t}_replay" "$f" 2>&1; :) 2>/dev/null | sh "$root/ci/signature.sh")
-			n=$((n + 1))
-		done
-		[ -n "$sig" ] || sig="(no report in $n replays: flaky or engine-only)"
+		sig=$(sh "$root/ci/replay.sh" 10 "$out/bin/${t}_replay" "$f" | sh "$root/ci/signature.sh")
+		[ -n "$sig" ] || sig="(no report in 10 replays: flaky or engine-only)"
 		printf '%s\t%s\t%s\n' "$sig" "$(wc -c <"$f")" "$f" >>"$w/signatures.tsv"
 	done
 	crashes=$(wc -l <"$w/signatures.tsv")

@@ -63,14 +63,10 @@ afl() {
 	[ -n "$crash" ] || return 0
 	took=$(echo "$crash" | sed -n 's/.*,time:\([0-9]*\).*/\1/p' | awk '{ printf "%.3f", $1 / 1000 }')
 	# A race shows on some replays only (XV-4's on about one in five).
-	n=0
-	while [ -z "$first" ] && [ "$n" -lt 50 ]; do
-		ASAN_OPTIONS=symbolize=0:detect_leaks=0 "$dir/afl" "$w/afl$1/default/crashes/$crash" >"$w/run$1.log" 2>&1
-		first=$(first_report "$w/run$1.log") || first=
-		n=$((n + 1))
-	done
-	[ -n "$first" ] ||
-		{ echo "bug_trial.sh: $id: no report line in $n replays of $w/afl$1/default/crashes/$crash" >&2; exit 1; }
+	ASAN_OPTIONS=symbolize=0:detect_leaks=0 sh "$(dirname "$0")/../replay.sh" 50 "$dir/afl" \
+		"$w/afl$1/default/crashes/$crash" >"$w/run$1.log"
+	first=$(first_report "$w/run$1.log") ||
+		{ echo "bug_trial.sh: $id: no report line in 50 replays of $w/afl$1/default/crashes/$crash" >&2; exit 1; }
 }
 
 elapsed=0 others=0 run=0
