@@ -3,11 +3,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <linux/gfp.h>
+#include "callers.h"
 #include "ops.h"
 
 const struct ops_gfp ops_gfp[] = {
-	{ "ramzswap", GFP_NOIO | __GFP_HIGHMEM },	/* ramzswap_write() */
-	{ "zcache", __GFP_FS | __GFP_NORETRY | __GFP_NOWARN | __GFP_NOMEMALLOC },
+	{ "ramzswap", RAMZSWAP_GFP },
+	{ "zcache", ZCACHE_GFP },
 	{ "nowait", GFP_NOWAIT },
 	{ "atomic", GFP_ATOMIC },
 	{ "noio", GFP_NOIO },

@@ -2,6 +2,7 @@
 #include <linux/errno.h>
 #include <linux/gfp.h>
 #include "allocator.h"
+#include "callers.h"
 #include "xcf_check.h"
 #include "xcfmalloc.h"
 #include "xcfmalloc_int.h"
@@ -65,8 +66,7 @@ const struct allocator xcf_allocator = {
 	.name = "xcfmalloc",
 	.min_size = 0,
 	.max_size = PAGE_SIZE - sizeof(struct xcf_blkhdr),	/* MAX_ALLOC_SIZE */
-	/* zcache's ZCACHE_GFP_MASK */
-	.caller_gfp = __GFP_FS | __GFP_NORETRY | __GFP_NOWARN | __GFP_NOMEMALLOC,
+	.caller_gfp = ZCACHE_GFP,
 	.create = xcf_create,
 	.destroy = xcf_destroy,
 	.malloc = xcf_alloc,

@@ -4,6 +4,7 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include "allocator.h"
+#include "callers.h"
 #include "xv_check.h"
 #include "xvmalloc.h"
 
@@ -71,7 +72,7 @@ const struct allocator xv_allocator = {
 	.name = "xvmalloc",
 	.min_size = 1,			/* xv_malloc refuses 0 */
 	.max_size = PAGE_SIZE - 4,	/* XV_MAX_ALLOC_SIZE */
-	.caller_gfp = GFP_NOIO | __GFP_HIGHMEM,	/* ramzswap_write() */
+	.caller_gfp = RAMZSWAP_GFP,
 	.create = xv_create,
 	.destroy = xv_destroy,
 	.malloc = xv_alloc,

@@ -4,6 +4,7 @@
  */
 #include <linux/gfp.h>
 #include <asm/page.h>
+#include "callers.h"
 #include "space_policy.h"
 
 const struct space_policy space_policies[SPACE_NPOLICY] = {
@@ -12,8 +13,7 @@ const struct space_policy space_policies[SPACE_NPOLICY] = {
 		.rule = "zero-filled page: a flag, no allocation; compressed size > PAGE_SIZE/4*3 (3072): uncompressed in a page of its own outside the allocator",
 		.zero_flag = true,
 		.own_page_above = PAGE_SIZE / 4 * 3,
-		/* ramzswap_write() allocated that page with its own mask */
-		.own_page_gfp = GFP_NOIO | __GFP_HIGHMEM,
+		.own_page_gfp = RAMZSWAP_GFP,
 	},
 	[SPACE_POLICY_ZCACHE] = {
 		.name = "zcache",

@@ -4,14 +4,14 @@
 #include <linux/gfp.h>
 #include <allocfuzz/report.h>
 #include <allocfuzz/shim.h>
+#include "callers.h"
 #include "xcf_check.h"
 #include "xcfmalloc.h"
 #include "xcfmalloc_int.h"
 #include "space_pool.h"
 
 const char space_pool_name[] = "xcfmalloc";
-/* zcache's ZCACHE_GFP_MASK */
-const gfp_t space_pool_gfp = __GFP_FS | __GFP_NORETRY | __GFP_NOWARN | __GFP_NOMEMALLOC;
+const gfp_t space_pool_gfp = ZCACHE_GFP;
 const u32 space_pool_header = sizeof(struct xcf_blkhdr);
 
 void *space_pool_create(void)

@@ -6,13 +6,14 @@
 #include <linux/kernel.h>
 #include <allocfuzz/report.h>
 #include <allocfuzz/shim.h>
+#include "callers.h"
 #include "xv_check.h"
 #include "xvmalloc.h"
 #include "xvmalloc_int.h"
 #include "space_pool.h"
 
 const char space_pool_name[] = "xvmalloc";
-const gfp_t space_pool_gfp = GFP_NOIO | __GFP_HIGHMEM;	/* ramzswap_write() */
+const gfp_t space_pool_gfp = RAMZSWAP_GFP;
 const u32 space_pool_header = XV_ALIGN;			/* the block header */
 
 void *space_pool_create(void)

@@ -11,8 +11,7 @@
 #include "harness.h"
 #include "xcfmalloc_int.h"
 
-#define RAMZSWAP_GFP	(GFP_NOIO | __GFP_HIGHMEM)
-#define ZCACHE_GFP	(__GFP_FS | __GFP_NORETRY | __GFP_NOWARN | __GFP_NOMEMALLOC)
+#include "callers.h"
 
 static struct harness h;
 

@@ -19,7 +19,8 @@
 #include "expect.h"
 
 /* zcache's ZCACHE_GFP_MASK */
-#define ZGFP	(__GFP_FS | __GFP_NORETRY | __GFP_NOWARN | __GFP_NOMEMALLOC)
+#include "callers.h"
+#define ZGFP	ZCACHE_GFP
 #define MAXSZ	((int)MAX_ALLOC_SIZE)
 
 /* Not in a header: the allocator's descriptor allocation, to leak one. */
