@@ -1,5 +1,7 @@
 """The findings of FINDINGS.md that have a fix, per allocator, in the order
-their patches apply (allocators/<allocator>/fixes/<ID>-<slug>.patch).
+their patches apply (allocators/<allocator>/fixes/<ID>-<slug>.patch), each
+with the target that finds it (its repro replays there; XV-4 is a race).
+Read by ci/lib.sh too, with sed: keep one finding a line, in this form.
 
 Every finding also names a single-bug variant: the seed with every fix but
 that finding's, so a time-to-bug trial is not cut short by another defect.
@@ -8,16 +10,16 @@ Build one with --define=variant=<ID>; plain builds use the fixed variant.
 
 FIXES = {
     "xvmalloc": [
-        ("XV-1", "misaligned-block-header"),
-        ("XV-2", "shift-by-word-size"),
-        ("XV-3", "largest-sizes-never-fit"),
-        ("XV-4", "total-pages-race"),
-        ("XV-5", "concurrent-growth-leaves-empty-page"),
+        ("XV-1", "misaligned-block-header", "xvmalloc_fuzz"),
+        ("XV-2", "shift-by-word-size", "xvmalloc_fuzz"),
+        ("XV-3", "largest-sizes-never-fit", "xvmalloc_fuzz"),
+        ("XV-4", "total-pages-race", "threads_fuzz"),
+        ("XV-5", "concurrent-growth-leaves-empty-page", "xvmalloc_fuzz"),
     ],
     "xcfmalloc": [
-        ("XCF-1", "sleeping-alloc-under-spinlock"),
-        ("XCF-2", "scatter-gather-never-used"),
-        ("XCF-3", "smallest-freelist-skipped"),
+        ("XCF-1", "sleeping-alloc-under-spinlock", "xcfmalloc_fuzz"),
+        ("XCF-2", "scatter-gather-never-used", "xcfmalloc_fuzz"),
+        ("XCF-3", "smallest-freelist-skipped", "xcfmalloc_fuzz"),
     ],
 }
 
@@ -28,7 +30,12 @@ HIDES = {
     "XV-3": ["XV-5"],
 }
 
-FINDING_IDS = [i for a in FIXES for (i, _) in FIXES[a]]
+FINDING_IDS = [f[0] for a in FIXES for f in FIXES[a]]
+
+FINDING_TARGET = {f[0]: f[2] for a in FIXES for f in FIXES[a]}
+
+# Each allocator's library variants: seed, fixed and one single-bug per finding.
+ALLOCATOR_VARIANTS = {a: ["seed", "fixed"] + ["only_" + f[0] for f in FIXES[a]] for a in FIXES}
 
 # Whole-harness variants: both allocators seed, both fixed, or one finding.
 VARIANTS = ["seed", "fixed"] + FINDING_IDS
@@ -37,6 +44,6 @@ def allocator_variant(allocator, variant):
     """The library of `allocator` (and its checker) in a harness variant."""
     if variant in ["seed", "fixed"]:
         return variant
-    if variant in [i for (i, _) in FIXES[allocator]]:
+    if variant in [f[0] for f in FIXES[allocator]]:
         return "only_" + variant
     return "fixed"

@@ -54,6 +54,7 @@ def allocfuzz_target(name, srcs, deps, seed_deps, dict = None, regressions = Tru
         ] + (["$(locations //corpus:regressions)"] if regressions else []),
         data = [
             ":" + name + "_replay",
+            "//ci:testlib.sh",
             "//corpus:" + name,
         ] + (["//corpus:regressions"] if regressions else []),
     )

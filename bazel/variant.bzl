@@ -48,12 +48,12 @@ def allocator_variants(allocator, srcs, hdrs):
         visibility = ["//visibility:public"],
     )
     fixes = FIXES[allocator]
-    patches = ["fixes/%s-%s.patch" % (i, slug) for (i, slug) in fixes]
+    patches = ["fixes/%s-%s.patch" % (i, slug) for (i, slug, _) in fixes]
     _patched("fixed", srcs, hdrs, patches)
-    for (i, _) in fixes:
+    for (i, _, _) in fixes:
         left_out = [i] + HIDES.get(i, [])
         _patched("only_" + i, srcs, hdrs, [
             "fixes/%s-%s.patch" % (j, slug)
-            for (j, slug) in fixes
+            for (j, slug, _) in fixes
             if j not in left_out
         ])

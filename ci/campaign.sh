@@ -9,13 +9,14 @@
 #        [--jobs N] [--out DIR] [--corpus-root DIR] [--known DIR] [--no-merge]
 #        [--seed-variant] [--sanitizer asan-ubsan|tsan] [TARGET...]
 # Defaults: 300 s per target, libfuzzer, all cores, out/campaign-<date>/,
-# corpus/, known findings from corpus/regressions/*.expect, ASan+UBSan, every
-# target but threads_fuzz (which wants --sanitizer tsan). Crash files are
-# copied, never moved or overwritten.
+# corpus/, known findings from corpus/regressions/*.expect, ASan+UBSan, the
+# default targets of bazel/targets.bzl (threads_fuzz wants --sanitizer tsan).
+# Crash files are copied, never moved or overwritten.
 set -u
 cd "$(dirname "$0")/.."
 root=$(pwd)
 sh ci/setup.sh || exit 1
+. ci/lib.sh
 
 seconds=300 engine=libfuzzer jobs=$(nproc) out="" corpus_root=corpus merge=1 variant="" sanitizer=asan-ubsan
 known=corpus/regressions
@@ -34,13 +35,15 @@ while [ $# -gt 0 ]; do
 	*) break ;;
 	esac
 done
-targets=${*:-"xvmalloc_fuzz xcfmalloc_fuzz differential_fuzz"}
+targets=${*:-$(lib_targets default)}
+for t in $targets; do
+	lib_is_target "$t" || { echo "campaign: no fuzz target $t (bazel/targets.bzl lists them)" >&2; exit 2; }
+done
 case $seconds in ''|*[!0-9]*) echo "campaign: --time takes whole seconds" >&2; exit 2 ;; esac
 case $jobs in ''|*[!0-9]*|0) echo "campaign: --jobs takes a positive number" >&2; exit 2 ;; esac
 case $engine in libfuzzer|afl|both) ;; *) echo "campaign: --engine must be libfuzzer, afl or both" >&2; exit 2 ;; esac
 case $sanitizer in
-asan-ubsan) afl_config=afl ;;
-tsan) afl_config=afl-tsan ;;
+asan-ubsan|tsan) ;;
 *) echo "campaign: --sanitizer must be asan-ubsan or tsan" >&2; exit 2 ;;
 esac
 [ -n "$out" ] || out="out/campaign-$(date +%Y%m%d-%H%M%S)"
@@ -52,40 +55,24 @@ mkdir -p "$out/bin"
 out=$(cd "$out" && pwd)
 known=$(cd "$known" 2>/dev/null && pwd) || { echo "campaign: --known $known is not a directory" >&2; exit 2; }
 
-# Build, then copy the binaries: bazel-bin moves with every configuration.
-labels="//fuzzers:opstext"
-for t in $targets; do
-	labels="$labels //fuzzers:${t}_libfuzzer //fuzzers:${t}_replay //corpus:$t"
-done
-bazel build --config="$sanitizer" $variant $labels >"$out/build.log" 2>&1 || {
+# Build, then copy the binaries and seeds: bazel-bin moves with every configuration.
+seeds=""
+for t in $targets; do seeds="$seeds //corpus:$t"; done
+bazel build --config="$sanitizer" $variant //fuzzers:opstext $seeds >"$out/build.log" 2>&1 || {
 	echo "campaign: build failed, see $out/build.log" >&2
 	exit 2
 }
 cp bazel-bin/fuzzers/opstext "$out/bin/"
 for t in $targets; do
-	cp "bazel-bin/fuzzers/${t}_libfuzzer" "bazel-bin/fuzzers/${t}_replay" "$out/bin/"
 	mkdir -p "$out/$t/seeds"
 	cp bazel-bin/corpus/bin/"$t"/* "$out/$t/seeds/"
 done
-if [ "$engine" != libfuzzer ]; then
-	allow="--action_env=AFL_LLVM_ALLOWLIST=$root/bazel/afl_allowlist.txt"
-	for cfg in $afl_config $afl_config-cmplog; do
-		suffix=$([ $cfg = $afl_config ] && echo afl || echo cmplog)
-		afl_labels=""
-		for t in $targets; do afl_labels="$afl_labels //fuzzers:${t}_$suffix"; done
-		bazel build --config=$cfg "$allow" $variant $afl_labels >>"$out/build.log" 2>&1 || {
-			echo "campaign: AFL++ build failed, see $out/build.log" >&2
-			exit 2
-		}
-		dir=$(bazel info --config=$cfg "$allow" bazel-bin 2>/dev/null)
-		for t in $targets; do cp "$dir/fuzzers/${t}_$suffix" "$out/bin/"; done
-	done
-fi
+lib_build_bins "$out/bin" "$sanitizer" "$variant" "$engine" $targets || {
+	echo "campaign: build failed, see $out/bin/build.log" >&2
+	exit 2
+}
 
-export ASAN_OPTIONS=abort_on_error=1:symbolize=1:detect_leaks=1
-export UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1
-# libFuzzer's crash handler allocates in signal context; tsan.supp: its counters.
-export TSAN_OPTIONS="halt_on_error=1:abort_on_error=1:report_signal_unsafe=0:suppressions=$root/fuzzers/tsan.supp"
+lib_sanitizer_env
 lf_jobs=$jobs afl_jobs=$jobs
 if [ "$engine" = both ]; then
 	lf_jobs=$(( (jobs + 1) / 2 ))
@@ -133,12 +120,10 @@ for t in $targets; do
 		i=0
 		while [ "$i" -lt "$afl_jobs" ]; do
 			role=$([ "$i" -eq 0 ] && echo "-M main" || echo "-S s$i")
-			# AFL++ wants no leak detection and aborts instead of exit codes.
-			ASAN_OPTIONS=abort_on_error=1:symbolize=0:detect_leaks=0 AFL_NO_UI=1 \
-				AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
-				afl-fuzz $role -i "$w/seeds" -o "$w/afl" -V "$seconds" -m none \
+			( lib_afl_env
+			exec afl-fuzz $role -i "$w/seeds" -o "$w/afl" -V "$seconds" -m none \
 				-x "$root/corpus/allocfuzz.dict" -c "$out/bin/${t}_cmplog" \
-				-- "$out/bin/${t}_afl" >"$w/afl-$i.log" 2>&1 &
+				-- "$out/bin/${t}_afl" >"$w/afl-$i.log" 2>&1 ) &
 			pids="$pids $!"
 			i=$((i + 1))
 		done
@@ -200,14 +185,11 @@ for t in $targets; do
 		printf '%s\n' "$sig" >"$dir/signature.txt"
 		if [ -z "$id" ]; then
 			new=$((new + 1))
-			( "$out/bin/${t}_libfuzzer" -minimize_crash=1 -runs=5000 \
-				-exact_artifact_path="$dir/minimized" "$dir/original" >"$dir/minimize.log" 2>&1; : ) 2>/dev/null
-			[ -s "$dir/minimized" ] || cp "$dir/original" "$dir/minimized"
-			"$out/bin/opstext" decode "$dir/minimized" "$dir/minimized.txt"
+			lib_triage "$dir" "$t" "$out/bin"
+		else
+			"$out/bin/opstext" decode "$dir/original" "$dir/original.txt"
+			( "$out/bin/${t}_replay" "$dir/original" >"$dir/report.txt" 2>&1; : ) 2>/dev/null
 		fi
-		"$out/bin/opstext" decode "$dir/original" "$dir/original.txt"
-		( "$out/bin/${t}_replay" "$dir/$([ -f "$dir/minimized" ] && echo minimized || echo original)" \
-			>"$dir/report.txt" 2>&1; : ) 2>/dev/null
 		crash_json="$crash_json$csep
       { \"signature\": \"$(printf '%s' "$sig" | sed 's/\\/\\\\/g; s/"/\\"/g')\", \"known\": \"${id:-}\", \"dir\": \"$dir\" }"
 		csep=","

@@ -10,17 +10,7 @@ set -u
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-check() {	# check NAME COMMAND...
-	name=$1
-	shift
-	if "$@" >/dev/null 2>&1; then
-		passed=$((passed + 1)); echo "ok $name"
-	else
-		failed=$((failed + 1)); echo "FAIL $name"
-	fi
-}
+. ci/testlib.sh
 
 mkdir -p "$tmp/known"
 echo "allocfuzz: selftest check-reached" >"$tmp/known/SELF-1.expect"
@@ -88,5 +78,4 @@ check "coverage: per-file summaries of both variants" sh -c "
 	grep -qE '^xcfmalloc/fixed/xcfmalloc.c +[0-9]' out/coverage-fixed/summary.txt &&
 	grep -qE '^xvmalloc/xvmalloc.c +[0-9]' out/coverage-seed/summary.txt &&
 	[ -s out/coverage-fixed/html/index.html ] && [ -s out/coverage-seed/lines.txt ]"
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -6,7 +6,8 @@
 set -u
 cd "$(dirname "$0")/.."
 sh ci/setup.sh || exit 1
-targets="xvmalloc_fuzz xcfmalloc_fuzz differential_fuzz"
+. ci/lib.sh
+targets=$(lib_targets default)
 for variant in fixed seed; do
 	cfg="--config=coverage"
 	[ "$variant" = seed ] && cfg="$cfg --config=seed"

@@ -3,7 +3,7 @@
 # libFuzzer, prints its operations, its signature and the exact command that
 # reproduces it under the replay build.
 # Run: sh ci/crash.sh TARGET CRASH_FILE [--seed-variant] [--out DIR]
-#   TARGET: xvmalloc_fuzz, xcfmalloc_fuzz or differential_fuzz
+#   TARGET: a fuzz target of bazel/targets.bzl (built with its sanitizer)
 set -u
 cd "$(dirname "$0")/.."
 [ $# -ge 2 ] || { echo "usage: sh ci/crash.sh TARGET CRASH_FILE [--seed-variant] [--out DIR]" >&2; exit 2; }
@@ -19,19 +19,19 @@ while [ $# -gt 0 ]; do
 done
 [ -f "$crash" ] && [ -r "$crash" ] || { echo "crash.sh: cannot read $crash" >&2; exit 2; }
 sh ci/setup.sh || exit 1
-bazel build --config=asan-ubsan $variant "//fuzzers:${target}_libfuzzer" "//fuzzers:${target}_replay" \
-	//fuzzers:opstext >/dev/null 2>&1 || { echo "crash.sh: cannot build target $target" >&2; exit 2; }
+. ci/lib.sh
+lib_is_target "$target" || { echo "crash.sh: no fuzz target $target (one of:" $(lib_targets all)")" >&2; exit 2; }
 [ -n "$out" ] || out="out/crash-$(date +%Y%m%d-%H%M%S)-$(sha1sum "$crash" | cut -c1-8)"
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-cp bazel-bin/fuzzers/${target}_libfuzzer bazel-bin/fuzzers/${target}_replay bazel-bin/fuzzers/opstext "$out/"
+san=$(lib_sanitizer "$target")
+{ bazel build --config="$san" $variant //fuzzers:opstext >"$out/build.log" 2>&1 &&
+	cp bazel-bin/fuzzers/opstext "$out/" &&
+	lib_build_bins "$out" "$san" "$variant" libfuzzer "$target"; } ||
+	{ echo "crash.sh: cannot build target $target (see $out/build.log)" >&2; exit 2; }
 cp "$crash" "$out/original"
-export UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1
-( "$out/${target}_libfuzzer" -minimize_crash=1 -runs=10000 -exact_artifact_path="$out/minimized" \
-	"$out/original" >"$out/minimize.log" 2>&1; : ) 2>/dev/null
-[ -s "$out/minimized" ] || cp "$out/original" "$out/minimized"
-"$out/opstext" decode "$out/minimized" "$out/minimized.txt"
-( "$out/${target}_replay" "$out/minimized" >"$out/report.txt" 2>&1; : ) 2>/dev/null
+lib_sanitizer_env
+lib_triage "$out" "$target" "$out"
 sig=$(sh ci/signature.sh <"$out/report.txt") || sig="(no report: the input does not crash $target)"
 echo "signature: $sig"
 echo "original: $crash ($(wc -c <"$crash") bytes), minimized: $out/minimized ($(wc -c <"$out/minimized") bytes)"
@@ -39,6 +39,6 @@ echo "operations:"
 sed 's/^/  /' "$out/minimized.txt"
 echo "reproduce:"
 echo "  $out/${target}_replay $out/minimized"
-echo "  (or: bazel build --config=asan-ubsan $variant //fuzzers:${target}_replay && bazel-bin/fuzzers/${target}_replay $out/minimized)"
+echo "  (or: bazel build --config=$san $variant //fuzzers:${target}_replay && bazel-bin/fuzzers/${target}_replay $out/minimized)"
 echo "report: $out/report.txt"
 case $sig in "(no report"*) exit 1 ;; esac

@@ -10,15 +10,13 @@
 set -u
 cd "$(dirname "$0")/.."
 sh ci/setup.sh || exit 1
+. ci/lib.sh
+. ci/testlib.sh
 root=$(pwd)
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-targets="xvmalloc_fuzz xcfmalloc_fuzz differential_fuzz"
+targets=$(lib_targets default)
 ubsan="array-bounds,bool,builtin,enum,float-divide-by-zero,integer-divide-by-zero,null,object-size,return,returns-nonnull-attribute,shift,signed-integer-overflow,unreachable,vla-bound"
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok $*"; }
-bad() { failed=$((failed + 1)); echo "FAIL $*"; }
 
 calls() {	# calls BINARY PREFIX: call sites of PREFIX* functions
 	objdump -d --no-show-raw-insn "$1" | grep -cE "call.*<$2"
@@ -48,14 +46,14 @@ for engine in libfuzzer afl; do
 			LIB_FUZZING_ENGINE="$lib" FUZZING_ENGINE="$engine" SANITIZER="$sanitizer" \
 			ARCHITECTURE=x86_64 SRC="$scratch" ALLOCFUZZ_SRC="$root" OUT="$out" WORK="$work" \
 			AFL_QUIET=1 bash ci/oss-fuzz/build.sh >"$scratch/$name.log" 2>&1; then
-			bad "$name: build.sh failed:"
+			fail "$name: build.sh failed:"
 			tail -n 20 "$scratch/$name.log"
 			continue
 		fi
-		ok "$name: build.sh"
+		pass "$name: build.sh"
 		for t in $targets; do
 			for f in "$t" "${t}_seed_corpus.zip" "$t.dict" "$t.options"; do
-				[ -s "$out/$f" ] || bad "$name: $out/$f is missing"
+				[ -s "$out/$f" ] || fail "$name: $out/$f is missing"
 			done
 			objs="$work/allocfuzz-build/obj"
 			if [ "$sanitizer" = address ]; then
@@ -66,9 +64,9 @@ for engine in libfuzzer afl; do
 				extra=$(refs "$objs" "__asan|__msan|__tsan|__dfsan")
 			fi
 			if [ "$want" -ge "$min" ] && [ "$extra" -eq 0 ]; then
-				ok "$name $t: $want $sanitizer calls, none of other sanitizers"
+				pass "$name $t: $want $sanitizer calls, none of other sanitizers"
 			else
-				bad "$name $t: $want $sanitizer calls (need $min), $extra of other sanitizers"
+				fail "$name $t: $want $sanitizer calls (need $min), $extra of other sanitizers"
 			fi
 			if [ "$engine" = libfuzzer ]; then
 				log="$scratch/$name-$t.run"
@@ -76,30 +74,27 @@ for engine in libfuzzer afl; do
 				edges=$(sed -n 's/.*Loaded [0-9]* modules *(\([0-9]*\) inline 8-bit counters).*/\1/p' "$log" | head -n 1)
 				if grep -q "Done 4 runs" "$log" && ! grep -q "no interesting inputs" "$log" &&
 					[ -n "$edges" ] && [ "$edges" -gt 0 ]; then
-					ok "$name $t: Done 4 runs, $edges edges"
+					pass "$name $t: Done 4 runs, $edges edges"
 					[ "$edges" -ge 100 ] || echo "warning: $name $t has only $edges edges"
 				else
-					bad "$name $t: -seed=1337 -runs=4 did not finish cleanly:"
+					fail "$name $t: -seed=1337 -runs=4 did not finish cleanly:"
 					tail -n 15 "$log"
 				fi
 			else
 				seeds="$scratch/$name-$t.seeds"
 				mkdir -p "$seeds" && (cd "$seeds" && unzip -q -o "$out/${t}_seed_corpus.zip")
 				log="$scratch/$name-$t.afl"
-				AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
-					AFL_BENCH_UNTIL_CRASH=0 ASAN_OPTIONS=abort_on_error=1:symbolize=0:detect_leaks=0 \
-					UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1 \
-					timeout 35 afl-fuzz -i "$seeds" -o "$scratch/$name-$t.findings" -V 3 -m none \
-					-- "$out/$t" >"$log" 2>&1
+				( lib_afl_env
+				exec timeout 35 afl-fuzz -i "$seeds" -o "$scratch/$name-$t.findings" -V 3 -m none \
+					-- "$out/$t" >"$log" 2>&1 )
 				if grep -q "All set and ready to roll" "$log"; then
-					ok "$name $t: All set and ready to roll"
+					pass "$name $t: All set and ready to roll"
 				else
-					bad "$name $t: afl-fuzz did not start:"
+					fail "$name $t: afl-fuzz did not start:"
 					tail -n 15 "$log"
 				fi
 			fi
 		done
 	done
 done
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

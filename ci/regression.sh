@@ -3,19 +3,16 @@
 # fails on any report. Used by every <target>_regression_test.
 # Run: sh ci/regression.sh REPLAY_BINARY FILE...
 set -u
+. ci/testlib.sh
 bin=$1
 shift
-passed=0
-failed=0
+err=${TEST_TMPDIR:-/tmp}/replay.err
 for f in "$@"; do
-	if "$bin" "$f" >/dev/null 2>"${TEST_TMPDIR:-/tmp}/replay.err"; then
-		passed=$((passed + 1))
-		echo "ok $f"
+	if "$bin" "$f" >/dev/null 2>"$err"; then
+		pass "$f"
 	else
-		failed=$((failed + 1))
-		echo "FAIL $f"
-		cat "${TEST_TMPDIR:-/tmp}/replay.err"
+		fail "$f"
+		cat "$err"
 	fi
 done
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+finish

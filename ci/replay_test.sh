@@ -6,13 +6,7 @@
 set -u
 replay=$1
 tmp=${TEST_TMPDIR:-$(mktemp -d)}
-passed=0
-failed=0
-check() {	# check NAME COMMAND...
-	name=$1
-	shift
-	if "$@"; then passed=$((passed + 1)); echo "ok $name"; else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
+. ci/testlib.sh
 # flaky INPUT: counts its runs in INPUT.runs; reports from run 3 on.
 cat >"$tmp/flaky" <<'END'
 #!/bin/sh
@@ -34,5 +28,4 @@ sh "$replay" 10 "$tmp/flaky" "$tmp/b" >"$tmp/b.log"
 check "10 tries find it: exit 0" test $? -eq 0
 check "and stop at the first report" test "$(cat "$tmp/b.runs")" -eq 3
 check "the output is the reporting run's" grep -q "^WARNING: ThreadSanitizer: data race" "$tmp/b.log"
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

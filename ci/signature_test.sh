@@ -4,15 +4,14 @@
 # frame layout, --first-line, and no signature from a log without a report.
 # Run (as a Bazel test): sh ci/signature_test.sh SIGNATURE.SH
 set -u
+. ci/testlib.sh
 sig=$1
-passed=0
-failed=0
 expect() {	# expect NAME WANT [ARG]: standard input's signature must be WANT
 	got=$(sh "$sig" ${3:-})
 	if [ "$got" = "$2" ]; then
-		passed=$((passed + 1)); echo "ok $1"
+		pass "$1"
 	else
-		failed=$((failed + 1)); echo "FAIL $1: got '$got', want '$2'"
+		fail "$1: got '$got', want '$2'"
 	fi
 }
 
@@ -76,14 +75,13 @@ WARNING: ThreadSanitizer: data race (pid=1)
 END
 
 if printf 'INFO: Seed: 1\nDone 100 runs in 1 second(s)\n' | sh "$sig" >/dev/null; then
-	failed=$((failed + 1)); echo "FAIL a log without a report has a signature"
+	fail "a log without a report has a signature"
 else
-	passed=$((passed + 1)); echo "ok a log without a report has no signature"
+	pass "a log without a report has no signature"
 fi
 if sh "$sig" --frames </dev/null 2>/dev/null; then
-	failed=$((failed + 1)); echo "FAIL an unknown argument is accepted"
+	fail "an unknown argument is accepted"
 else
-	passed=$((passed + 1)); echo "ok an unknown argument is refused"
+	pass "an unknown argument is refused"
 fi
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

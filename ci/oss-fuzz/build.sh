@@ -5,8 +5,10 @@
 # $WORK as scratch), plus <target>_seed_corpus.zip, <target>.dict and
 # <target>.options beside each target. No Bazel: plain $CC, as the contract says.
 # Run: by the builder; locally through ci/oss_fuzz_check.sh.
+set -eu	# also when started as "bash build.sh", which ignores the #! line's flags
 SRC_DIR=${ALLOCFUZZ_SRC:-$SRC/allocfuzz}
 cd "$SRC_DIR"
+. ci/lib.sh
 build="$WORK/allocfuzz-build"
 rm -rf "$build"
 mkdir -p "$build/xv" "$build/xcf" "$build/obj"
@@ -17,7 +19,7 @@ cp allocators/xcfmalloc/*.c allocators/xcfmalloc/*.h "$build/xcf/"
 for p in allocators/xvmalloc/fixes/*.patch; do patch -s -p1 -d "$build/xv" <"$p"; done
 for p in allocators/xcfmalloc/fixes/*.patch; do patch -s -p1 -d "$build/xcf" <"$p"; done
 
-inc="-Ishim/include -Ishim/src -Iinvariants -Ifuzzers -I$build/xv -I$build/xcf"
+inc="-Ishim/include -Ishim/src -Iallocators -Iinvariants -Ifuzzers -I$build/xv -I$build/xcf"
 # Coverage feedback from the allocators only (as the Bazel build does).
 harness_cflags="$CFLAGS -std=gnu11 -D_GNU_SOURCE"
 case "$CFLAGS" in *fuzzer-no-link*) harness_cflags="$harness_cflags -fno-sanitize=fuzzer-no-link" ;; esac
@@ -41,7 +43,7 @@ done
 # The text tool, for the seed corpora: a host build, no sanitizer or engine.
 ${BUILD_CC:-cc} -std=gnu11 -O1 $inc fuzzers/opstext.c fuzzers/ops.c -o "$build/opstext"
 
-for t in xvmalloc_fuzz xcfmalloc_fuzz differential_fuzz; do
+for t in $(lib_targets default); do
 	$CC $harness_cflags $inc -c "fuzzers/$t.c" -o "$build/obj/$t.o"
 	$CXX $CXXFLAGS "$build/obj/$t.o" $objs $LIB_FUZZING_ENGINE -lpthread -o "$OUT/$t"
 	mkdir -p "$build/seeds/$t"

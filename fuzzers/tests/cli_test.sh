@@ -6,19 +6,16 @@ set -u
 replay=$1
 opstext=$2
 tmp=${TEST_TMPDIR:-$(mktemp -d)}
-passed=0
-failed=0
-check() {	# check NAME EXPECTED_STATUS PATTERN CMD...
+. ci/testlib.sh
+expect() {	# expect NAME EXPECTED_STATUS PATTERN CMD...
 	name=$1 want=$2 pattern=$3
 	shift 3
 	"$@" >"$tmp/out" 2>&1
 	got=$?
 	if [ "$got" -eq "$want" ] && grep -q -- "$pattern" "$tmp/out"; then
-		passed=$((passed + 1))
-		echo "ok $name"
+		pass "$name"
 	else
-		failed=$((failed + 1))
-		echo "FAIL $name: status $got (wanted $want), output:"
+		fail "$name: status $got (wanted $want), output:"
 		cat "$tmp/out"
 	fi
 }
@@ -28,19 +25,18 @@ printf '\377\377\377\377\377\377\377' >"$tmp/odd"
 mkdir -p "$tmp/dir" && cp "$tmp/empty" "$tmp/odd" "$tmp/dir/"
 printf '# allocfuzz ops v2\nmalloc slot=1 size=2 gfp=zcache\nfrea slot=1\n' >"$tmp/bad.txt"
 
-check "replay: no arguments" 2 "usage:" "$replay"
-check "replay: missing file named" 2 "cannot open $tmp/nope" "$replay" "$tmp/nope"
-check "replay: the others still run" 2 "1 input(s) ran without a report, 1 could not be read" \
+expect "replay: no arguments" 2 "usage:" "$replay"
+expect "replay: missing file named" 2 "cannot open $tmp/nope" "$replay" "$tmp/nope"
+expect "replay: the others still run" 2 "1 input(s) ran without a report, 1 could not be read" \
 	"$replay" "$tmp/nope" "$tmp/empty"
-check "replay: empty input runs" 0 "1 input(s) ran" "$replay" "$tmp/empty"
-check "replay: any bytes run" 0 "1 input(s) ran" "$replay" "$tmp/odd"
-check "replay: a directory runs each file" 0 "2 input(s) ran" "$replay" "$tmp/dir"
-check "replay: bad ALLOCFUZZ_CHECK named" 2 "ALLOCFUZZ_CHECK=fast" \
+expect "replay: empty input runs" 0 "1 input(s) ran" "$replay" "$tmp/empty"
+expect "replay: any bytes run" 0 "1 input(s) ran" "$replay" "$tmp/odd"
+expect "replay: a directory runs each file" 0 "2 input(s) ran" "$replay" "$tmp/dir"
+expect "replay: bad ALLOCFUZZ_CHECK named" 2 "ALLOCFUZZ_CHECK=fast" \
 	env ALLOCFUZZ_CHECK=fast "$replay" "$tmp/empty"
-check "opstext: usage" 2 "usage:" "$opstext" frobnicate x
-check "opstext: missing file named" 2 "cannot open $tmp/nope" "$opstext" decode "$tmp/nope"
-check "opstext: bad line named with file and line" 2 "$tmp/bad.txt:3: unknown operation" \
+expect "opstext: usage" 2 "usage:" "$opstext" frobnicate x
+expect "opstext: missing file named" 2 "cannot open $tmp/nope" "$opstext" decode "$tmp/nope"
+expect "opstext: bad line named with file and line" 2 "$tmp/bad.txt:3: unknown operation" \
 	"$opstext" encode "$tmp/bad.txt" "$tmp/out.bin"
-check "opstext: any bytes decode" 0 "# allocfuzz ops v2" "$opstext" decode "$tmp/odd"
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+expect "opstext: any bytes decode" 0 "# allocfuzz ops v2" "$opstext" decode "$tmp/odd"
+finish

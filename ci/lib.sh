@@ -1,0 +1,110 @@
+# lib.sh: what the ci/ and bench/ scripts know about targets, findings,
+# engines and their settings, in one place. Sourced from the repository
+# root (or a Bazel test's runfiles root), not run:  . ci/lib.sh
+# The lists come from bazel/targets.bzl and bazel/findings.bzl, which the
+# BUILD files read too; each is one entry a line, so sed can read them.
+
+# lib_targets [all|default|SANITIZER]: target names, one a line (default: default).
+lib_targets() {
+	sed -n 's/^    "\([a-z_]*\)": {"sanitizer": "\([a-z-]*\)", "default": \([A-Za-z]*\)},$/\1 \2 \3/p' \
+		bazel/targets.bzl | while read -r name san def; do
+		case ${1:-default} in
+		all) echo "$name" ;;
+		default) [ "$def" = True ] && echo "$name" ;;
+		*) [ "$san" = "$1" ] && echo "$name" ;;
+		esac
+	done
+	return 0
+}
+
+# lib_is_target NAME: true if NAME is a fuzz target.
+lib_is_target() {
+	lib_targets all | grep -qx -- "$1"
+}
+
+# lib_sanitizer TARGET: the build a target is fuzzed with (asan-ubsan, tsan).
+lib_sanitizer() {
+	sed -n "s/^    \"$1\": {\"sanitizer\": \"\([a-z-]*\)\".*/\1/p" bazel/targets.bzl
+}
+
+# lib_findings: the findings with a fix, "ID TARGET" a line, in patch order.
+lib_findings() {
+	sed -n 's/^        ("\([A-Z]*-[0-9]*\)", "[a-z0-9-]*", "\([a-z_]*\)"),$/\1 \2/p' bazel/findings.bzl
+}
+
+# lib_finding_target ID: the target whose input format and code finds ID.
+lib_finding_target() {
+	lib_findings | awk -v id="$1" '$1 == id { print $2 }'
+}
+
+# lib_afl_config SANITIZER: the AFL++ Bazel config for a sanitizer's build.
+lib_afl_config() {
+	case $1 in
+	tsan) echo afl-tsan ;;
+	*) echo afl ;;
+	esac
+}
+
+# lib_afl_allow: the Bazel flag that limits AFL++'s instrumentation to the allocators.
+lib_afl_allow() {
+	echo "--action_env=AFL_LLVM_ALLOWLIST=$(pwd)/bazel/afl_allowlist.txt"
+}
+
+# lib_build_bins DIR SANITIZER "BAZEL-FLAGS" ENGINES TARGET...: builds each
+# target's binaries and copies them to DIR (bazel-bin moves with every
+# configuration): T_libfuzzer and T_replay always, T_afl and T_cmplog if
+# ENGINES is afl or both. The build's output goes to DIR/build.log.
+lib_build_bins() {
+	dir=$1 san=$2 flags=$3 engines=$4
+	shift 4
+	labels=""
+	for t in "$@"; do labels="$labels //fuzzers:${t}_libfuzzer //fuzzers:${t}_replay"; done
+	# shellcheck disable=SC2086
+	bazel build --config="$san" $flags $labels >>"$dir/build.log" 2>&1 || return 1
+	bin=$(bazel info --config="$san" $flags bazel-bin 2>/dev/null)
+	for t in "$@"; do cp "$bin/fuzzers/${t}_libfuzzer" "$bin/fuzzers/${t}_replay" "$dir/"; done
+	[ "$engines" != libfuzzer ] || return 0
+	afl=$(lib_afl_config "$san")
+	for cfg in "$afl" "$afl-cmplog"; do
+		suffix=$([ "$cfg" = "$afl" ] && echo afl || echo cmplog)
+		labels=""
+		for t in "$@"; do labels="$labels //fuzzers:${t}_$suffix"; done
+		# shellcheck disable=SC2086
+		bazel build --config="$cfg" "$(lib_afl_allow)" $flags $labels >>"$dir/build.log" 2>&1 || return 1
+		bin=$(bazel info --config="$cfg" "$(lib_afl_allow)" $flags bazel-bin 2>/dev/null)
+		for t in "$@"; do cp "$bin/fuzzers/${t}_$suffix" "$dir/"; done
+	done
+}
+
+# lib_sanitizer_env: sanitizer options for libFuzzer runs and replays:
+# reports halt at once and abort (a crash, for every engine).
+lib_sanitizer_env() {
+	export ASAN_OPTIONS=abort_on_error=1:symbolize=1:detect_leaks=1
+	export UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1
+	# libFuzzer's crash handler allocates in signal context; tsan.supp: its counters.
+	export TSAN_OPTIONS="halt_on_error=1:abort_on_error=1:report_signal_unsafe=0:suppressions=$(pwd)/fuzzers/tsan.supp"
+}
+
+# lib_afl_env: the same for afl-fuzz, plus its own settings. AFL++ wants no
+# leak detection and no symbolizer in the target; no UI, no CPU pinning (a
+# stopped CMPLOG child keeps its core), no frequency check, and crashes are
+# signals, so a missing core_pattern handler does not matter.
+lib_afl_env() {
+	lib_sanitizer_env
+	export ASAN_OPTIONS=abort_on_error=1:symbolize=0:detect_leaks=0
+	export AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
+}
+
+# lib_triage DIR TARGET BINDIR: DIR/original is a crash input of TARGET;
+# minimizes it with BINDIR/TARGET_libfuzzer into DIR/minimized (a copy of the
+# original if it does not minimize), decodes both into .txt, and keeps the
+# replay's report in DIR/report.txt. The original is never changed.
+lib_triage() {
+	d=$1 t=$2 b=$3
+	( "$b/${t}_libfuzzer" -minimize_crash=1 -runs=10000 -exact_artifact_path="$d/minimized" \
+		"$d/original" >"$d/minimize.log" 2>&1; : ) 2>/dev/null
+	[ -s "$d/minimized" ] || cp "$d/original" "$d/minimized"
+	"$b/opstext" decode "$d/minimized" "$d/minimized.txt"
+	"$b/opstext" decode "$d/original" "$d/original.txt"
+	( "$b/${t}_replay" "$d/minimized" >"$d/report.txt" 2>&1; : ) 2>/dev/null
+}

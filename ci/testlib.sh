@@ -1,0 +1,27 @@
+# testlib.sh: the counters every test script keeps, and its closing line.
+# Sourced from the repository root (or a Bazel test's runfiles root):
+#   . ci/testlib.sh; pass NAME; fail NAME [DETAIL]; check NAME CMD...; finish
+
+passed=0
+failed=0
+
+pass() {	# pass NAME
+	passed=$((passed + 1))
+	echo "ok $*"
+}
+
+fail() {	# fail NAME: counts and prints a failure (details follow on the caller's lines)
+	failed=$((failed + 1))
+	echo "FAIL $*"
+}
+
+check() {	# check NAME CMD...: passes if CMD exits 0 (its output is dropped)
+	name=$1
+	shift
+	if "$@" >/dev/null 2>&1; then pass "$name"; else fail "$name"; fi
+}
+
+finish() {	# finish: prints "N passed, M failed"; true if nothing failed and something ran
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+}
