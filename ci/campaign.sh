@@ -2,12 +2,17 @@
 # The fuzzing campaign: fuzzes each target in turn for a time budget on all
 # cores (libFuzzer fork mode; AFL++ one main and secondaries), prints a
 # progress line per target every few seconds, then deduplicates crashes by
-# signature, minimizes and decodes each new one, merges new corpus inputs
-# back into corpus/<target>/ as text, and writes a summary table and a JSON
-# report. Exits 1 when a crash with a new signature was found.
+# signature, minimizes and decodes each new one, merges the committed seeds
+# and everything found into a minimal corpus in OUT/<target>/merged, and
+# writes a summary table and a JSON report. Exits 1 when a crash with a new
+# signature was found. The checkout is left as it was unless --merge-corpus
+# asks to write that minimal corpus back into corpus/<target>/ as text (new
+# inputs added as found-*.txt, committed inputs it does not need removed;
+# each printed).
 # Run: sh ci/campaign.sh [--time SECONDS] [--engine libfuzzer|afl|both]
-#        [--jobs N] [--out DIR] [--corpus-root DIR] [--known DIR] [--no-merge]
-#        [--seed-variant] [--sanitizer asan-ubsan|tsan] [TARGET...]
+#        [--jobs N] [--out DIR] [--merge-corpus] [--corpus-root DIR]
+#        [--known DIR] [--no-merge] [--seed-variant]
+#        [--sanitizer asan-ubsan|tsan] [TARGET...]
 # Defaults: 300 s per target, libfuzzer, all cores, out/campaign-<date>/,
 # corpus/, known findings from corpus/regressions/*.expect, ASan+UBSan, the
 # default targets of bazel/targets.bzl (threads_fuzz wants --sanitizer tsan).
@@ -29,6 +34,7 @@ while [ $# -gt 0 ]; do
 	--corpus-root) corpus_root=$2; shift 2 ;;
 	--known) known=$2; shift 2 ;;
 	--no-merge) merge=0; shift ;;
+	--merge-corpus) merge=2; shift ;;
 	--seed-variant) variant="--config=seed"; shift ;;
 	--sanitizer) sanitizer=$2; shift 2 ;;
 	-*) echo "campaign: unknown option $1 (see the first lines of ci/campaign.sh)" >&2; exit 2 ;;
@@ -155,7 +161,7 @@ report_json="$out/report.json"
 printf '{\n  "out": "%s",\n  "engine": "%s",\n  "seconds_per_target": %s,\n  "targets": [' \
 	"$out" "$engine" "$seconds" >"$report_json"
 summary="$out/summary.txt"
-printf '%-22s %10s %8s %8s %8s %8s %8s\n' target execs corpus crashes unique new merged >"$summary"
+printf '%-22s %10s %8s %8s %8s %8s %8s %8s\n' target execs corpus crashes unique new added removed >"$summary"
 new_total=0
 tsep=""
 for t in $targets; do
@@ -195,29 +201,44 @@ for t in $targets; do
 		csep=","
 	done <"$w/unique.tsv"
 	new_total=$((new_total + new))
-	# New corpus inputs, merged against the committed ones, back as text.
-	merged=0
-	if [ "$merge" -eq 1 ]; then
-		mkdir -p "$w/merged" "$corpus_root/$t"
-		cp "$w/seeds/"* "$w/merged/"
-		set -- "$w/corpus"
+	# A set cover of the features of the committed seeds and of all that was
+	# found: libFuzzer's merge into a fresh directory.
+	added=0 removed=0
+	if [ "$merge" -ge 1 ]; then
+		mkdir -p "$w/merged"
+		set -- "$w/seeds" "$w/corpus"
 		[ -d "$w/afl" ] && for q in "$w"/afl/*/queue; do set -- "$@" "$q"; done
 		"$out/bin/${t}_libfuzzer" -merge=1 -merge_control_file="$w/merge.control" \
 			"$w/merged" "$@" >"$w/merge.log" 2>&1
+		ls "$w/merged" | sort >"$w/merged.list"
+	fi
+	if [ "$merge" -eq 2 ]; then
+		mkdir -p "$corpus_root/$t"
+		: >"$w/seeds.sha1"
+		for f in "$w/seeds"/*; do
+			sha=$(sha1sum <"$f" | cut -d' ' -f1)
+			echo "$sha" >>"$w/seeds.sha1"
+			grep -qx "$sha" "$w/merged.list" && continue
+			txt="$corpus_root/$t/$(basename "$f").txt"
+			[ -f "$txt" ] || continue
+			rm "$txt" && removed=$((removed + 1)) && echo "corpus: removed $txt (its features are covered)"
+		done
+		# libFuzzer names merged inputs by their SHA-1.
 		for f in "$w/merged"/*; do
-			[ -e "$w/seeds/$(basename "$f")" ] && continue
-			txt="$corpus_root/$t/found-$(sha1sum "$f" | cut -c1-12).txt"
+			sha=$(basename "$f")
+			grep -qx "$sha" "$w/seeds.sha1" && continue
+			txt="$corpus_root/$t/found-$(echo "$sha" | cut -c1-12).txt"
 			[ -e "$txt" ] && continue
-			"$out/bin/opstext" decode "$f" "$txt" && merged=$((merged + 1))
+			"$out/bin/opstext" decode "$f" "$txt" && added=$((added + 1)) && echo "corpus: added $txt"
 		done
 	fi
 	execs=$(grep -aE '^#[0-9]+' "$w/libfuzzer.log" 2>/dev/null | tail -n 1 | sed 's/^#\([0-9]*\).*/\1/')
 	afl_execs=$(cat "$w"/afl/*/fuzzer_stats 2>/dev/null | awk -F' *: *' '$1 == "execs_done" { n += $2 } END { print n + 0 }')
 	execs=$(( ${execs:-0} + afl_execs ))
 	corpus=$(ls "$w/corpus" | wc -l)
-	printf '%-22s %10s %8s %8s %8s %8s %8s\n' "$t" "$execs" "$corpus" "$crashes" "$unique" "$new" "$merged" >>"$summary"
-	printf '%s\n    { "target": "%s", "execs": %s, "corpus": %s, "crash_files": %s, "unique": %s, "new": %s, "merged_into_corpus": %s, "crashes": [%s\n    ] }' \
-		"$tsep" "$t" "$execs" "$corpus" "$crashes" "$unique" "$new" "$merged" "$crash_json" >>"$report_json"
+	printf '%-22s %10s %8s %8s %8s %8s %8s %8s\n' "$t" "$execs" "$corpus" "$crashes" "$unique" "$new" "$added" "$removed" >>"$summary"
+	printf '%s\n    { "target": "%s", "execs": %s, "corpus": %s, "crash_files": %s, "unique": %s, "new": %s, "added_to_corpus": %s, "removed_from_corpus": %s, "crashes": [%s\n    ] }' \
+		"$tsep" "$t" "$execs" "$corpus" "$crashes" "$unique" "$new" "$added" "$removed" "$crash_json" >>"$report_json"
 	tsep=","
 done
 printf '\n  ],\n  "new_crashes": %s\n}\n' "$new_total" >>"$report_json"

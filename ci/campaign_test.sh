@@ -12,9 +12,10 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . ci/testlib.sh
 
-mkdir -p "$tmp/known"
+mkdir -p "$tmp/known" "$tmp/corpus"
 echo "allocfuzz: selftest check-reached" >"$tmp/known/SELF-1.expect"
-sh ci/campaign.sh --time 8 --jobs 2 --out "$tmp/c" --corpus-root "$tmp/corpus" \
+cp -r corpus/selftest_crash_fuzz "$tmp/corpus/"
+sh ci/campaign.sh --time 8 --jobs 2 --out "$tmp/c" --merge-corpus --corpus-root "$tmp/corpus" \
 	--known "$tmp/known" selftest_crash_fuzz >"$tmp/c.log" 2>&1
 status=$?
 w="$tmp/c/selftest_crash_fuzz"
@@ -34,13 +35,22 @@ check "campaign: the minimized crash is decoded" grep -q '^recreate gfp=' "$d/mi
 check "campaign: its report is kept" grep -q '^allocfuzz: selftest recreate-reached' "$d/report.txt"
 check "campaign: every crash file is kept" \
 	sh -c "[ \$(ls '$w/artifacts' | wc -l) -eq \$(wc -l <'$w/signatures.tsv') ]"
-check "campaign: corpus inputs merged back as text" \
+check "campaign --merge-corpus: new inputs come back as text" \
 	sh -c "ls '$tmp/corpus/selftest_crash_fuzz/'found-*.txt && head -n 1 '$tmp/corpus/selftest_crash_fuzz/'found-*.txt | grep -q 'allocfuzz ops v2'"
+check "campaign --merge-corpus: the corpus is the minimal merge, no more" \
+	test "$(ls "$tmp/corpus/selftest_crash_fuzz" | wc -l)" -eq "$(ls "$w/merged" | wc -l)"
+check "campaign --merge-corpus: every addition and removal is printed" sh -c "
+	[ \$(grep -c '^corpus: added ' '$tmp/c.log') -eq \$(sed -n 's/.*\"added_to_corpus\": \([0-9]*\).*/\\1/p' '$json') ] &&
+	[ \$(grep -c '^corpus: removed ' '$tmp/c.log') -eq \$(sed -n 's/.*\"removed_from_corpus\": \([0-9]*\).*/\\1/p' '$json') ]"
 check "campaign: JSON report is complete" grep -q '"new_crashes"' "$json"
 sh ci/campaign.sh --time 1 --out "$tmp/c" selftest_crash_fuzz >/dev/null 2>&1
 check "campaign: refuses to write into an old campaign" test $? -eq 2
-sh ci/campaign.sh --time 5 --jobs 1 --out "$tmp/clean" --no-merge xvmalloc_fuzz >"$tmp/clean.log" 2>&1
+before=$(git status --porcelain 2>&1)
+sh ci/campaign.sh --time 5 --jobs 1 --out "$tmp/clean" xvmalloc_fuzz >"$tmp/clean.log" 2>&1
 check "campaign: a clean target exits 0" test $? -eq 0
+check "campaign: without --merge-corpus the checkout is left as it was" \
+	test "$(git status --porcelain 2>&1)" = "$before"
+check "campaign: the merged corpus is kept in the output" test -n "$(ls "$tmp/clean/xvmalloc_fuzz/merged")"
 check "campaign: bad option rejected" sh -c "! sh ci/campaign.sh --engine honggfuzz"
 # One AFL++ per target on 2 cores: each must start although the last left its CMPLOG child behind.
 sh ci/campaign.sh --time 5 --engine afl --jobs 1 --out "$tmp/afl" --no-merge \

@@ -1,6 +1,7 @@
 #!/bin/sh
-# The test command: installs what is missing, runs every Bazel test under
-# ASan+UBSan, the local OSS-Fuzz build check, the campaign pipeline test and
+# The test command: installs what is missing, runs every Bazel test with no
+# flags (the default build is ASan+UBSan), a check that those defaults give
+# instrumented fuzzers, the local OSS-Fuzz build check, the campaign pipeline test and
 # the bench's smoke run, and prints one line per test binary and the total
 # "N passed, M failed".
 # Run: sh ci/test.sh [extra bazel test flags]
@@ -9,7 +10,7 @@ cd "$(dirname "$0")/.."
 sh ci/setup.sh || exit 1
 
 log=$(mktemp)
-bazel test --config=asan-ubsan "$@" //... >"$log" 2>&1
+bazel test "$@" //... >"$log" 2>&1	# no flags: .bazelrc's default is ASan+UBSan
 rc=$?
 tail -n 40 "$log"
 rm -f "$log"
@@ -46,6 +47,7 @@ script_test() {	# script_test SCRIPT: adds its "N passed, M failed" to the total
 	passed=$((passed + $1))
 	failed=$((failed + $3))
 }
+script_test ci/bazel_defaults_test.sh	# a plain bazel build is instrumented and fuzzes
 script_test ci/oss_fuzz_check.sh	# the OSS-Fuzz contract, built as OSS-Fuzz would
 script_test ci/campaign_test.sh		# the campaign pipeline end to end
 script_test ci/bench_test.sh		# the bench's smoke run and its report
