@@ -1,0 +1,168 @@
+#!/bin/sh
+# Mutation testing of the harness: how many small faults injected into the
+# fixed allocators its oracles report. For each allocator, a seeded sample
+# of the mutants bench/mutation/mutate lists (operators, constants,
+# negations, deleted statements, locks removed or moved, kmap slots
+# swapped, flags set where cleared) is built (only the allocator's object
+# is recompiled; the harness objects are built once) and tried in stages,
+# each only on the survivors of the one before:
+#   corpus  replay of the committed corpora and regression inputs of every
+#           target that links the allocator (ASan+UBSan, every oracle on);
+#   fuzz    libFuzzer on the allocator's own target for --fuzz-seconds;
+#   tsan    mutants on locking lines: threads_fuzz under ThreadSanitizer
+#           for --fuzz-seconds.
+# A mutant that does not compile is stillborn and left out. A survivor
+# listed in bench/mutation/equivalent.tsv is equivalent (with its
+# argument); any other is a survivor: a missing oracle or corpus input.
+# Writes OUT/mutants.tsv (one row a mutant) and OUT/mutants.md, prints the
+# latter. Exit 0 when it ran, whatever the kill rate (a figure, not a test).
+# Run: sh ci/mutants.sh [--allocator xvmalloc|xcfmalloc|both] [--sample N]
+#        [--seed S] [--fuzz-seconds S] [--jobs N] [--ids ID,...] [--out DIR]
+# Defaults: both, 100 per allocator, seed 1, 60 s, all cores,
+# out/mutants-<date>/ (an existing OUT is refused). --ids tries exactly
+# those mutants (of a single --allocator) instead of a sample.
+set -u
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+allocators="xvmalloc xcfmalloc" sample=100 seed=1 seconds=60 jobs=$(nproc) ids="" out=""
+die() { echo "mutants: $1" >&2; exit 2; }
+while [ $# -gt 0 ]; do
+	[ $# -ge 2 ] || die "$1 needs a value (see the first lines of ci/mutants.sh)"
+	case $1 in
+	--allocator) allocators=$2 ;;
+	--sample) sample=$2 ;;
+	--seed) seed=$2 ;;
+	--fuzz-seconds) seconds=$2 ;;
+	--jobs) jobs=$2 ;;
+	--ids) ids=$2 ;;
+	--out) out=$2 ;;
+	*) die "unknown option $1 (see the first lines of ci/mutants.sh)" ;;
+	esac
+	shift 2
+done
+[ "$allocators" = both ] && allocators="xvmalloc xcfmalloc"
+for a in $allocators; do
+	case $a in xvmalloc|xcfmalloc) ;; *) die "--allocator must be xvmalloc, xcfmalloc or both" ;; esac
+done
+for n in "$sample" "$seed" "$seconds" "$jobs"; do
+	case $n in ''|*[!0-9]*) die "--sample, --seed, --fuzz-seconds and --jobs take whole numbers" ;; esac
+done
+[ "$jobs" -gt 0 ] || die "--jobs takes a positive number"
+[ -z "$ids" ] || [ "$(echo $allocators | wc -w)" -eq 1 ] || die "--ids needs one --allocator"
+case $ids in *[!0-9,]*) die "--ids takes mutant numbers separated by commas" ;; esac
+[ -n "$out" ] || out="out/mutants-$(date +%Y%m%d-%H%M%S)"
+[ -e "$out" ] && die "$out exists; nothing is overwritten"
+mkdir -p "$out" || die "cannot create $out"
+out=$(cd "$out" && pwd)
+sh ci/setup.sh || exit 1
+. ci/lib.sh
+
+# What the trials need, copied out of bazel-bin (which moves with every build).
+labels="//bench/mutation:mutate //fuzzers:opstext //corpus:regressions"
+for a in xvmalloc xcfmalloc; do labels="$labels //allocators/$a:fixed_sources"; done
+for t in $(lib_targets all); do labels="$labels //corpus:$t"; done
+bazel build $labels >"$out/build.log" 2>&1 || die "build failed, see $out/build.log"
+mkdir -p "$out/bin" "$out/src" "$out/inputs"
+cp bazel-bin/bench/mutation/mutate bazel-bin/fuzzers/opstext "$out/bin/"
+for a in xvmalloc xcfmalloc; do
+	mkdir -p "$out/src/$a" && cp bazel-bin/allocators/$a/fixed/* "$out/src/$a/"
+done
+for t in $(lib_targets all); do
+	mkdir -p "$out/inputs/$t" && cp bazel-bin/corpus/bin/$t/* "$out/inputs/$t/"
+done
+mkdir -p "$out/inputs/regressions" && cp corpus/regressions/*.bin "$out/inputs/regressions/"
+
+# The harness objects, once per sanitizer build, as Bazel compiles them:
+# coverage instrumentation only in the allocators.
+inc="-I$root/shim/include -I$root/shim/src -I$root/allocators -I$root/invariants -I$root/fuzzers \
+-I$out/src/xvmalloc -I$out/src/xcfmalloc"
+cflags_asan="-std=gnu11 -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all"
+cflags_tsan="-std=gnu11 -g -O1 -fno-omit-frame-pointer -fsanitize=thread"
+objects() {	# objects SANITIZER: builds $out/obj-SANITIZER/ once
+	o=$out/obj-$1
+	[ -d "$o" ] && return 0
+	eval "flags=\$cflags_$1"
+	mkdir -p "$o.tmp"
+	for f in $(lib_harness_sources) fuzzers/replay_main.c $(for t in $(lib_targets all); do echo "fuzzers/$t.c"; done); do
+		clang-14 $flags -fno-sanitize=fuzzer-no-link $inc -c "$f" \
+			-o "$o.tmp/$(echo "$f" | tr / _ | sed 's/\.c$/.o/')" 2>>"$out/build.log" || return 1
+	done
+	for a in xvmalloc xcfmalloc; do
+		clang-14 $flags -fsanitize=fuzzer-no-link $inc -c "$out/src/$a/$a.c" -o "$o.tmp/$a.o" \
+			2>>"$out/build.log" || return 1
+	done
+	mv "$o.tmp" "$o"
+}
+objects asan || die "the harness does not build; see $out/build.log"
+export MUTANTS_INC="$inc" MUTANTS_CFLAGS_ASAN="$cflags_asan" MUTANTS_CFLAGS_TSAN="$cflags_tsan"
+
+# The sample: every mutant, shuffled with the seed, the first N.
+: >"$out/trials"
+for a in $allocators; do
+	"$out/bin/mutate" list "$out/src/$a/$a.c" >"$out/$a.list" || die "mutate list failed on $a"
+	if [ -n "$ids" ]; then
+		echo "$ids" | tr ',' '\n' | awk -F'\t' 'NR == FNR { want[$1] = 1; next } ($1 in want)' - "$out/$a.list"
+	else
+		awk -v seed="$seed" 'BEGIN { srand(seed) } { print rand() "\t" $0 }' "$out/$a.list" |
+			sort -k1,1g | cut -f2- | head -n "$sample" | sort -n
+	fi | awk -v a="$a" -F'\t' '{ print a "\t" $0 }' >>"$out/trials"
+done
+# Lock mutants are tried under TSan too: that build only when some are sampled.
+if awk -F'\t' '$5 ~ /^lock/ || $8 ~ /spin_(un)?lock/' "$out/trials" | grep -q .; then
+	objects tsan || die "the TSan harness does not build; see $out/build.log"
+fi
+echo "mutants: $(wc -l <"$out/trials") mutants of $(echo $allocators), $seconds s fuzzing per stage, $jobs at a time" >&2
+cut -f1,2 "$out/trials" | tr '\t' ' ' |
+	xargs -P "$jobs" -L 1 sh ci/mutant_trial.sh "$out" "$seconds" >"$out/results" ||
+	die "a trial failed to run"
+sh ci/reap.sh "$out"
+
+# One row a mutant: what it was, and how it ended.
+printf 'allocator\tid\tline\tcolumn\toperator\tfrom\tto\tcode\tstatus\tstage\treport\n' >"$out/mutants.tsv"
+awk -F'\t' -v OFS='\t' '
+	FILENAME == ARGV[1] { if ($0 !~ /^#/ && NF >= 6) eq[$1 "\t" $2 "\t" $3 "\t" $4 "\t" $5] = $6; next }
+	FILENAME == ARGV[2] { res[$1 "\t" $2] = $3 "\t" $4 "\t" $5; next }
+	{
+		split(res[$1 "\t" $2], r, "\t")
+		status = r[1]; stage = r[2]; report = r[3]
+		if (status == "survived" && (($1 "\t" $5 "\t" $8 "\t" $4 "\t" $7) in eq)) {
+			status = "equivalent"; report = eq[$1 "\t" $5 "\t" $8 "\t" $4 "\t" $7]
+		}
+		print $0, status, stage, report
+	}' bench/mutation/equivalent.tsv "$out/results" "$out/trials" | sort -t "$(printf '\t')" -k1,1 -k2,2n >>"$out/mutants.tsv"
+
+{
+	echo "# Mutation testing"
+	echo
+	echo "Commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), seed $seed, $seconds s per fuzzing stage; command: \`sh ci/mutants.sh$( [ -n "$ids" ] && echo " --ids $ids")\`."
+	echo
+	echo "| allocator | sampled | stillborn | killed: corpus | fuzz | tsan | equivalent | survived | kill rate | by corpus |"
+	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+	for a in $allocators; do
+		awk -F'\t' -v a="$a" '$1 == a { n++; s[$9 == "killed" ? $10 : $9]++ }
+			END { live = n - s["stillborn"] - s["equivalent"]; k = s["corpus"] + s["fuzz"] + s["tsan"]
+				printf "| %s | %d | %d | %d | %d | %d | %d | %d | %s | %s |\n", a, n, s["stillborn"],
+					s["corpus"], s["fuzz"], s["tsan"], s["equivalent"], s["survived"],
+					live ? sprintf("%.1f%%", 100 * k / live) : "-",
+					live ? sprintf("%.1f%%", 100 * s["corpus"] / live) : "-" }' "$out/mutants.tsv"
+	done
+	echo
+	echo "Kill rate: killed / (sampled - stillborn - equivalent). Every mutant with its first report line: \`mutants.tsv\`."
+	echo
+	echo "## Survivors"
+	echo
+	awk -F'\t' '$9 == "survived" { printf "- %s #%s line %s (%s: `%s` -> `%s`): `%s`\n", $1, $2, $3, $5, $6, $7, $8; n++ }
+		END { if (!n) print "None." }' "$out/mutants.tsv"
+	echo
+	echo "## Equivalent"
+	echo
+	awk -F'\t' '$9 == "equivalent" { printf "- %s #%s line %s (%s: `%s` -> `%s`): %s\n", $1, $2, $3, $5, $6, $7, $11; n++ }
+		END { if (!n) print "None." }' "$out/mutants.tsv"
+	echo
+	echo "## Kills by report"
+	echo
+	awk -F'\t' '$9 == "killed" { n[$11]++ } END { for (r in n) printf "| %d | %s |\n", n[r], r }' "$out/mutants.tsv" |
+		sort -t '|' -k2,2nr | { echo "| mutants | first report line |"; echo "|---:|---|"; cat; }
+} >"$out/mutants.md"
+cat "$out/mutants.md"
