@@ -61,7 +61,7 @@
 	  "free block size is not a multiple of XV_ALIGN",	\
 	  "free sizes are sums of aligned spans; merges add unaligned ones wrong")	\
 	X(BLOCK_USED_ZERO_SIZE, "xv.block.used-zero-size",	\
-	  "used block has size 0",	\
+	  "used block has size zero",	\
 	  "xv_malloc() refuses size 0, so a used size 0 is a stray write")	\
 	X(BLOCK_OVERRUN, "xv.block.overrun",	\
 	  "block runs past the end of its page",	\

@@ -92,6 +92,21 @@ static bool detail_has(const char *out, const char *want)
 	return false;
 }
 
+/*
+ * An invariant's first line names it and holds no value, so that one defect
+ * is one crash signature: no digit after "invariant <id>".
+ */
+static bool invariant_line_ok(const char *line)
+{
+	const char *prefix = "allocfuzz: invariant ", *rest;
+
+	if (strncmp(line, prefix, strlen(prefix)))
+		return true;
+	rest = line + strlen(prefix);
+	rest += strcspn(rest, " ");	/* past the id */
+	return !rest[strcspn(rest, "0123456789")];
+}
+
 static void result(const char *name, bool ok, const char *why, const char *out)
 {
 	if (ok) {
@@ -117,6 +132,8 @@ void expect_report_detail(const char *name, void (*fn)(void), const char *want,
 		result(name, false, "the child died without a report line", out);
 	else if (!strstr(got, want))
 		result(name, false, "the report line does not name the expected check", out);
+	else if (!invariant_line_ok(got))
+		result(name, false, "the invariant's report line holds a value", out);
 	else if (detail && !detail_has(out, detail))
 		result(name, false, "no detail line of the report holds the expected value", out);
 	else

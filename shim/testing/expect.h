@@ -13,7 +13,10 @@
  * "allocfuzz: " or that holds "ERROR: AddressSanitizer" or "runtime error:".
  */
 
-/* Passes if fn dies and its report line contains want. */
+/*
+ * Passes if fn dies and its report line contains want; an invariant's report
+ * line ("allocfuzz: invariant <id> ...") must also hold no digit after the id.
+ */
 void expect_report(const char *name, void (*fn)(void), const char *want);
 /*
  * Passes if fn dies, its report line contains want, and one of the report's
