@@ -66,17 +66,14 @@ static void check_failure(struct harness *h, u32 size, const struct shim_stats *
 	pages = after.page_faults_injected != before->page_faults_injected;
 	slab = after.slab_faults_injected != before->slab_faults_injected;
 	if (!pages && !slab) {
-		report_begin("invariant model.malloc-failed violated: %s failed a size it promises, with no allocation refused",
-			     h->a->name);
-		report_line("malloc of %u bytes failed; the shim refused no page or slab allocation",
-			    size);
-		report_end();
+		report_invariant(&model_invariants[MODEL_MALLOC_FAILED], NULL, NULL,
+				 "%s malloc of %u bytes failed; the shim refused no page or slab allocation",
+				 h->a->name, size);
 	}
 	if (!slab && h->a->could_serve && h->a->could_serve(h->pool, size)) {
-		report_begin("invariant model.malloc-could-serve violated: %s failed a size its free blocks can hold",
-			     h->a->name);
-		report_line("malloc of %u bytes failed; only page allocations were refused", size);
-		report_end();
+		report_invariant(&model_invariants[MODEL_MALLOC_COULD_SERVE], NULL, NULL,
+				 "%s malloc of %u bytes failed; only page allocations were refused",
+				 h->a->name, size);
 	}
 }
 

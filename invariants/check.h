@@ -1,17 +1,37 @@
 /*
- * check.h: what the invariant checkers share.  A checker reads an
- * allocator's real state (pages through kmap, as kernel code would), never
- * changes it, and on the first violation prints
- *   allocfuzz: invariant <id> violated: <detail>
- * then the pool, page and offset and a dump of that page's blocks, and aborts.
+ * check.h: what the invariant checkers and the shadow model share.  A
+ * checker reads an allocator's real state (pages through kmap, as kernel
+ * code would), never changes it, and on the first violation reports it with
+ * report_invariant() and aborts.
  */
 #ifndef _ALLOCFUZZ_CHECK_H
 #define _ALLOCFUZZ_CHECK_H
+
+#include <linux/compiler.h>
 
 enum check_mode {
 	CHECK_NONE,		/* no invariant checks */
 	CHECK_INCREMENTAL,	/* pool-wide counters and lists, pages touched since the last clear */
 	CHECK_FULL,		/* everything, every page */
 };
+
+/* One invariant, declared once in its checker's table. */
+struct invariant {
+	const char *id;		/* stable: tests, FINDINGS.md and crash signatures name it */
+	const char *what;	/* fixed text of the first line: no values, so one defect is one signature */
+	const char *why;	/* why it must hold, from the allocator's design */
+};
+
+/*
+ * Reports inv violated and aborts:
+ *   allocfuzz: invariant <id> violated: <what>
+ *     <fmt's lines: the values, the pool, page and offset>
+ *     why: <why>
+ *     <dump(arg), if dump is not NULL>
+ * then report_end()'s dump hook and stack.
+ */
+__noreturn __printf(4, 5) void report_invariant(const struct invariant *inv,
+						void (*dump)(void *arg), void *arg,
+						const char *fmt, ...);
 
 #endif

@@ -5,6 +5,19 @@
 #include <allocfuzz/report.h>
 #include "model.h"
 
+const struct invariant model_invariants[] = {
+	[MODEL_SIZE] = { "model.size", "get-size differs from the size malloc was asked for",
+		"callers size their reads and decompression by it: the allocator must keep it exactly" },
+	[MODEL_BYTES] = { "model.bytes", "read-back differs from what was written",
+		"an allocation is storage: what a caller wrote is what it reads, until it frees it" },
+	[MODEL_MALLOC_FAILED] = { "model.malloc-failed",
+		"malloc failed a size the allocator promises, with no allocation refused",
+		"the allocator fails only when it cannot get memory: a size it promises needs a page at most" },
+	[MODEL_MALLOC_COULD_SERVE] = { "model.malloc-could-serve",
+		"malloc failed a size the free blocks can hold",
+		"the allocator searches its free blocks before it asks for a page: with only pages refused, blocks that fit must serve" },
+};
+
 void model_init(struct model *m, const struct allocator *a)
 {
 	memset(m, 0, sizeof(*m));
@@ -36,6 +49,12 @@ void model_remove(struct model *m, int i)
 	memset(&m->slot[i], 0, sizeof(m->slot[i]));
 }
 
+/* The bytes that differ, and where: a model.bytes report's dump. */
+struct difference {
+	const u8 *written, *read;
+	u32 size, first;
+};
+
 static void hex_line(const char *what, const u8 *p, u32 from, u32 to)
 {
 	char line[3 * 16 + 1];
@@ -46,23 +65,30 @@ static void hex_line(const char *what, const u8 *p, u32 from, u32 to)
 	report_line("%s @%-5u%s", what, from, line);
 }
 
+static void dump_difference(void *arg)
+{
+	const struct difference *d = arg;
+	u32 from = d->first & ~15u, to = from + 16 < d->size ? from + 16 : d->size;
+
+	hex_line("written", d->written, from, to);
+	hex_line("read   ", d->read, from, to);
+}
+
 void model_check_size(const struct model *m, int i)
 {
 	const struct model_slot *s = &m->slot[i];
 	u32 size = m->a->get_size(&s->h);
 
-	if (size != s->size) {
-		report_begin("invariant model.size violated: %s get-size differs from the size asked for",
-			     m->a->name);
-		report_line("handle %d: asked for %u bytes, get-size says %u", i, s->size, size);
-		report_end();
-	}
+	if (size != s->size)
+		report_invariant(&model_invariants[MODEL_SIZE], NULL, NULL,
+				 "%s handle %d: asked for %u bytes, get-size says %u",
+				 m->a->name, i, s->size, size);
 }
 
 void model_check(const struct model *m, int i)
 {
 	const struct model_slot *s = &m->slot[i];
-	u32 k, from;
+	struct difference d;
 	u8 *got;
 
 	model_check_size(m, i);
@@ -73,15 +99,12 @@ void model_check(const struct model *m, int i)
 		abort();
 	m->a->read(&s->h, got, s->size);
 	if (memcmp(got, s->bytes, s->size)) {
-		for (k = 0; got[k] == s->bytes[k]; k++)
-			;
-		report_begin("invariant model.bytes violated: %s read-back differs from what was written",
-			     m->a->name);
-		report_line("handle %d of %u bytes: first difference at byte %u", i, s->size, k);
-		from = k & ~15u;
-		hex_line("written", s->bytes, from, from + 16 < s->size ? from + 16 : s->size);
-		hex_line("read   ", got, from, from + 16 < s->size ? from + 16 : s->size);
-		report_end();
+		d = (struct difference){ s->bytes, got, s->size, 0 };
+		while (got[d.first] == s->bytes[d.first])
+			d.first++;
+		report_invariant(&model_invariants[MODEL_BYTES], dump_difference, &d,
+				 "%s handle %d of %u bytes: first difference at byte %u",
+				 m->a->name, i, s->size, d.first);
 	}
 	free(got);
 }

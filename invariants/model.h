@@ -1,14 +1,16 @@
 /*
  * model.h: the shadow model.  It holds the exact bytes last written to every
  * live allocation and the size asked for, and checks both against what the
- * allocator's public read and get-size functions return:
- *   model.size   get-size differs from the size malloc was asked for
- *   model.bytes  read-back differs from the bytes written
+ * allocator's public read and get-size functions return.
  */
 #ifndef _ALLOCFUZZ_MODEL_H
 #define _ALLOCFUZZ_MODEL_H
 
 #include "allocator.h"
+
+/* The model's invariants; the harness reports failed mallocs under the last two. */
+enum model_inv { MODEL_SIZE, MODEL_BYTES, MODEL_MALLOC_FAILED, MODEL_MALLOC_COULD_SERVE };
+extern const struct invariant model_invariants[];
 
 #define MODEL_SLOTS	64	/* live handles per pool */
 

@@ -14,7 +14,7 @@
  *   C. what the heads point at (heads on walked pages, and changed ones);
  *   D. (full) every list walked from its head: each free block is reached.
  * An incremental check keeps what the last check of the same pool and owner
- * proved (snap) for each list whose bit and head are as they were then: A's
+ * proved (xv_snap.c) for each list whose bit and head are as they were then: A's
  * list checks depend on those values alone, and "the head's page is a live
  * page of the owner" on the owner's pages, which it compares exactly each
  * time (a page freed, or a shim reset, shows).  Changed heads get A and C
@@ -23,201 +23,108 @@
  * misaligned for (XV-1), so the checker copies headers out with memcpy.
  */
 #include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <string.h>
-#include <linux/bitops.h>
-#include <linux/highmem.h>
-#include <allocfuzz/report.h>
 #include <allocfuzz/shim.h>
-#include "xvmalloc.h"
-#include "xvmalloc_int.h"
 #include "xv_check.h"
+#include "xv_snap.h"
 
-/* Every invariant: enum name, stable id, first-line text. */
-#define XV_INVARIANTS(X)							\
-	X(POOL_TOTAL_PAGES, "xv.pool.total-pages",				\
-	  "total_pages is not the number of pages the pool holds")		\
-	X(BITMAP_BEYOND_LISTS, "xv.bitmap.beyond-lists",			\
-	  "bitmap bit set beyond the last freelist")				\
-	X(BITMAP_SL_SET_LIST_EMPTY, "xv.bitmap.sl-set-list-empty",		\
-	  "second-level bit set for an empty freelist")				\
+/* Every invariant: enum name, id, first-line text, why it must hold. */
+#define XV_INVARIANTS(X)	\
+	X(POOL_TOTAL_PAGES, "xv.pool.total-pages",	\
+	  "total_pages is not the number of pages the pool holds",	\
+	  "grow_pool() and xv_free() count pages: a drift is a leaked or lost page")	\
+	X(BITMAP_BEYOND_LISTS, "xv.bitmap.beyond-lists",	\
+	  "bitmap bit set beyond the last freelist",	\
+	  "find_block() would index freelist[] past its end from such a bit")	\
+	X(BITMAP_SL_SET_LIST_EMPTY, "xv.bitmap.sl-set-list-empty",	\
+	  "second-level bit set for an empty freelist",	\
+	  "find_block() takes the head of a list whose bit is set without a check")	\
 	X(BITMAP_SL_CLEAR_LIST_NONEMPTY, "xv.bitmap.sl-clear-list-nonempty",	\
-	  "second-level bit clear for a non-empty freelist")			\
-	X(BITMAP_FL_SET_SL_EMPTY, "xv.bitmap.fl-set-sl-empty",			\
-	  "first-level bit set for an all-zero second-level word")		\
+	  "second-level bit clear for a non-empty freelist",	\
+	  "a list whose bit is clear is never searched: its blocks are lost")	\
+	X(BITMAP_FL_SET_SL_EMPTY, "xv.bitmap.fl-set-sl-empty",	\
+	  "first-level bit set for an all-zero second-level word",	\
+	  "find_block() runs __ffs() on the word a set bit names")	\
 	X(BITMAP_FL_CLEAR_SL_NONEMPTY, "xv.bitmap.fl-clear-sl-nonempty",	\
-	  "first-level bit clear for a non-zero second-level word")		\
-	X(BLOCK_PREV_OFFSET, "xv.block.prev-offset",				\
-	  "block's prev offset is not the offset of the block before it")	\
-	X(BLOCK_PREV_FREE_FLAG, "xv.block.prev-free-flag",			\
-	  "PREV_FREE flag disagrees with the previous block's FREE flag")	\
-	X(BLOCK_ADJACENT_FREE, "xv.block.adjacent-free",			\
-	  "two adjacent free blocks were not merged")				\
-	X(BLOCK_FREE_UNALIGNED, "xv.block.free-unaligned",			\
-	  "free block size is not a multiple of XV_ALIGN")			\
-	X(BLOCK_USED_ZERO_SIZE, "xv.block.used-zero-size",			\
-	  "used block has size 0")						\
-	X(BLOCK_OVERRUN, "xv.block.overrun",					\
-	  "block runs past the end of its page")				\
-	X(PAGE_EMPTY, "xv.page.empty",						\
-	  "page is one single free block but was not freed")			\
-	X(LIST_NULL_OFFSET, "xv.list.null-offset",				\
-	  "link or head without a page has a non-zero offset")			\
-	X(LIST_DEAD_PAGE, "xv.list.dead-page",					\
-	  "freelist link or head names a page that is not allocated")		\
-	X(LIST_FOREIGN_PAGE, "xv.list.foreign-page",				\
-	  "freelist link or head names a page of another owner")		\
-	X(LIST_BAD_OFFSET, "xv.list.bad-offset",				\
-	  "freelist link or head offset is unaligned or out of range")		\
-	X(LIST_NOT_BLOCK, "xv.list.not-block",					\
-	  "freelist link or head does not point at a block header")		\
-	X(LIST_USED_BLOCK, "xv.list.used-block",				\
-	  "used block is in a freelist")					\
-	X(LIST_SMALL_BLOCK, "xv.list.small-block",				\
-	  "free block smaller than XV_MIN_ALLOC_SIZE is in a freelist")		\
-	X(LIST_WRONG_CLASS, "xv.list.wrong-class",				\
-	  "block is in the freelist of another size class")			\
-	X(LIST_HEAD_PREV, "xv.list.head-prev",					\
-	  "freelist head has a prev link")					\
-	X(LIST_BACK_LINK, "xv.list.back-link",					\
-	  "freelist neighbour does not link back to the block")			\
-	X(LIST_CYCLE, "xv.list.cycle",						\
-	  "freelist loops back on itself")					\
-	X(LIST_MISSING, "xv.list.missing",					\
-	  "free block is not reachable from its freelist head")
+	  "first-level bit clear for a non-zero second-level word",	\
+	  "a clear bit hides a whole word of lists from the two-level search")	\
+	X(BLOCK_PREV_OFFSET, "xv.block.prev-offset",	\
+	  "block's prev offset is not the offset of the block before it",	\
+	  "xv_free() finds the previous block through this offset to merge it")	\
+	X(BLOCK_PREV_FREE_FLAG, "xv.block.prev-free-flag",	\
+	  "PREV_FREE flag disagrees with the previous block's FREE flag",	\
+	  "xv_free() merges backwards on PREV_FREE alone")	\
+	X(BLOCK_ADJACENT_FREE, "xv.block.adjacent-free",	\
+	  "two adjacent free blocks were not merged",	\
+	  "xv_free() merges neighbours at once: two free in a row is a lost merge")	\
+	X(BLOCK_FREE_UNALIGNED, "xv.block.free-unaligned",	\
+	  "free block size is not a multiple of XV_ALIGN",	\
+	  "free sizes are sums of aligned spans; merges add unaligned ones wrong")	\
+	X(BLOCK_USED_ZERO_SIZE, "xv.block.used-zero-size",	\
+	  "used block has size zero",	\
+	  "xv_malloc() refuses size 0, so a used size 0 is a stray write")	\
+	X(BLOCK_OVERRUN, "xv.block.overrun",	\
+	  "block runs past the end of its page",	\
+	  "a block past the page end overlaps whatever lies beyond")	\
+	X(PAGE_EMPTY, "xv.page.empty",	\
+	  "page is one single free block but was not freed",	\
+	  "xv_free() returns a page as soon as it is empty")	\
+	X(LIST_NULL_OFFSET, "xv.list.null-offset",	\
+	  "link or head without a page has a non-zero offset",	\
+	  "insert_block() copies offsets with pages, and an empty head's offset becomes the next insert's link")	\
+	X(LIST_DEAD_PAGE, "xv.list.dead-page",	\
+	  "freelist link or head names a page that is not allocated",	\
+	  "xv_malloc() and xv_free() kmap links without a check")	\
+	X(LIST_FOREIGN_PAGE, "xv.list.foreign-page",	\
+	  "freelist link or head names a page of another owner",	\
+	  "a pool's lists hold only its own pages")	\
+	X(LIST_BAD_OFFSET, "xv.list.bad-offset",	\
+	  "freelist link or head offset is unaligned or out of range",	\
+	  "the block and its links must fit in the page")	\
+	X(LIST_NOT_BLOCK, "xv.list.not-block",	\
+	  "freelist link or head does not point at a block header",	\
+	  "links into block data make the list code overwrite user data")	\
+	X(LIST_USED_BLOCK, "xv.list.used-block",	\
+	  "used block is in a freelist",	\
+	  "a listed used block would be handed out twice")	\
+	X(LIST_SMALL_BLOCK, "xv.list.small-block",	\
+	  "free block smaller than XV_MIN_ALLOC_SIZE is in a freelist",	\
+	  "small free blocks have no room for links")	\
+	X(LIST_WRONG_CLASS, "xv.list.wrong-class",	\
+	  "block is in the freelist of another size class",	\
+	  "find_block() trusts any block of a list to fit its size class")	\
+	X(LIST_HEAD_PREV, "xv.list.head-prev",	\
+	  "freelist head has a prev link",	\
+	  "the head's predecessor would keep a link to a block handed out")	\
+	X(LIST_BACK_LINK, "xv.list.back-link",	\
+	  "freelist neighbour does not link back to the block",	\
+	  "remove_block() unlinks through both directions")	\
+	X(LIST_CYCLE, "xv.list.cycle",	\
+	  "freelist loops back on itself",	\
+	  "a loop makes list walks endless and remove_block() relink garbage")	\
+	X(LIST_MISSING, "xv.list.missing",	\
+	  "free block is not reachable from its freelist head",	\
+	  "a block its list does not reach is never reused")
 
 enum xv_inv {
-#define X(e, id, what) XV_##e,
+#define X(e, id, what, why) XV_##e,
 	XV_INVARIANTS(X)
 #undef X
 };
 
-static const struct {
-	const char *id, *what;
-} invs[] = {
-#define X(e, id, what) [XV_##e] = { id, what },
+static const struct invariant invs[] = {
+#define X(e, id, what, why) [XV_##e] = { id, what, why },
 	XV_INVARIANTS(X)
 #undef X
 };
+
+/* Most free blocks a page can hold that are big enough for a list. */
+#define MAX_LISTED	(PAGE_SIZE / (XV_ALIGN + XV_MIN_ALLOC_SIZE))
 
 /* A listed block must hold its links inside its own data. */
 _Static_assert(offsetof(struct block_header, link) + sizeof(struct link_free) <=
 	       XV_ALIGN + XV_MIN_ALLOC_SIZE, "link_free does not fit a minimal block");
 _Static_assert(MAX_FLI < BITS_PER_LONG, "flbitmap has no unused bits");
-
-typedef u64 u64x2 __attribute__((vector_size(16)));
-_Static_assert(sizeof(struct freelist_entry) == sizeof(u64x2) && NUM_FREE_LISTS % 4 == 0,
-	       "diff_lists() compares four entries as four vectors");
-
-#define SL_LAST_BITS	(NUM_FREE_LISTS - (MAX_FLI - 1) * BITS_PER_LONG)
-#define SL_LAST_MASK	(SL_LAST_BITS == BITS_PER_LONG ? ~0UL : BIT(SL_LAST_BITS % BITS_PER_LONG) - 1)
-#define MAX_BLOCKS	(PAGE_SIZE / XV_ALIGN)
-/* Most free blocks a page can hold that are big enough for a list. */
-#define MAX_LISTED	(PAGE_SIZE / (XV_ALIGN + XV_MIN_ALLOC_SIZE))
-/* Owner pages kept in a hash set, so that a link is checked without the shim's lock. */
-#define SET_SLOTS	256
-#define SET_MAX		(SET_SLOTS / 2)
-/* Touched pages that pick_heads() compares heads with; more make it pick all. */
-#define TOUCHED_MAX	8
-
-struct hdr {
-	u16 size;
-	u16 prev;	/* previous header's offset | flags */
-};
-
-struct probe {
-	struct hdr h;
-	struct link_free link;
-	bool start;	/* off is a block header of its page */
-};
-
-struct ctx {
-	struct xv_pool *pool;
-	const void *owner;
-	bool full;
-	unsigned long npages;		/* pages the shim says owner holds */
-	unsigned long nfree;		/* listable free blocks seen (full mode) */
-	struct page *first;		/* touched set at entry (incremental) */
-	unsigned int ntouched;		/* its first pages, in touched[] */
-	struct page *touched[TOUCHED_MAX];
-	ulong chg[MAX_FLI];		/* lists whose bit or head differ from snap */
-	bool same_pages;		/* owner pages as at the last check of snap */
-	struct page *cur;		/* page mapped in KM_USER0, or NULL */
-	u8 *base;			/* cur's mapping */
-	bool have_starts;		/* starts[] describes cur */
-	ulong starts[MAX_BLOCKS / BITS_PER_LONG];
-	bool have_set;			/* snap.set holds all owner pages */
-};
-
-/*
- * The pool and the owner's pages as the last check saw them: valid, since
- * a check that finds a violation does not return.  Per thread, as the shim's
- * owner tag: threads that check pools of their own do not share it.
- */
-static _Thread_local struct {
-	struct xv_pool *pool;
-	const void *owner;
-	ulong slbitmap[MAX_FLI];
-	struct freelist_entry freelist[NUM_FREE_LISTS];
-	unsigned long npages;
-	struct page *pages[SET_MAX];	/* owner pages in shim order, if npages <= SET_MAX */
-	struct page *set[SET_SLOTS];	/* the same, hashed */
-} snap;
-
-static struct hdr hdr_at(const u8 *base, u32 off)
-{
-	struct hdr h;
-
-	memcpy(&h.size, base + off + offsetof(struct block_header, size), sizeof(h.size));
-	memcpy(&h.prev, base + off + offsetof(struct block_header, prev), sizeof(h.prev));
-	return h;
-}
-
-static struct link_free link_at(const u8 *base, u32 off)
-{
-	struct link_free l;
-
-	memcpy(&l, base + off + offsetof(struct block_header, link), sizeof(l));
-	return l;
-}
-
-static bool is_free(struct hdr h)
-{
-	return h.prev & BIT(BLOCK_FREE);
-}
-
-static u32 blockprev(struct hdr h)
-{
-	return h.prev & PREV_MASK;
-}
-
-static bool is_listed(struct hdr h)
-{
-	return is_free(h) && h.size >= XV_MIN_ALLOC_SIZE;
-}
-
-/* Bytes from the end of the header to the next one (xv_free() aligns used sizes). */
-static u32 span(struct hdr h)
-{
-	return is_free(h) ? h.size : ALIGN(h.size, XV_ALIGN);
-}
-
-/* get_index_for_insert() of xvmalloc.c: the list a free block of size belongs to. */
-static u32 list_index(u32 size)
-{
-	if (size > XV_MAX_ALLOC_SIZE)
-		size = XV_MAX_ALLOC_SIZE;
-	size &= ~FL_DELTA_MASK;
-	return (size - XV_MIN_ALLOC_SIZE) >> FL_DELTA_SHIFT;
-}
-
-/* A listed block's offset: aligned, with room for a minimal block. */
-static bool offset_ok(u32 off)
-{
-	return !(off & XV_ALIGN_MASK) && off + XV_ALIGN + XV_MIN_ALLOC_SIZE <= PAGE_SIZE;
-}
 
 /* Walks the headers of a page from 0: is off one of them? */
 static bool walk_to(const u8 *base, u32 off)
@@ -232,27 +139,6 @@ static bool walk_to(const u8 *base, u32 off)
 		o += XV_ALIGN + span(h);
 	}
 	return o == off;
-}
-
-static void unmap_cur(struct ctx *c);
-
-/* Maps page in KM_USER0, unless it is mapped already. */
-static void map_cur(struct ctx *c, struct page *page)
-{
-	if (c->cur == page)
-		return;
-	unmap_cur(c);
-	c->base = kmap_atomic(page, KM_USER0);
-	c->cur = page;
-	c->have_starts = false;
-}
-
-static void unmap_cur(struct ctx *c)
-{
-	if (!c->cur)
-		return;
-	kunmap_atomic(c->base, KM_USER0);
-	c->cur = NULL;
 }
 
 /* Reads the block at <page, off> (a live page, offset_ok(off)). */
@@ -272,57 +158,6 @@ static void probe(struct ctx *c, struct page *page, u32 off, struct probe *p,
 		kunmap_atomic(base, KM_USER1);
 }
 
-static unsigned int set_slot(const struct page *page)
-{
-	return ((uintptr_t)page * 0x9e3779b97f4a7c15ULL) >> 56;
-}
-
-/*
- * Counts the owner's pages and says whether they are exactly those of the
- * last check; hashes them if there are few and they are not.
- */
-static bool load_pages(struct ctx *c)
-{
-	const void *owner = c->owner;
-	struct page *page;
-	unsigned long n = 0;
-	bool same = true;
-
-	for (page = shim_page_next(NULL, owner); page; page = shim_page_next(page, owner), n++) {
-		if (n < SET_MAX && snap.pages[n] != page) {
-			snap.pages[n] = page;
-			same = false;
-		}
-	}
-	same &= n == snap.npages && n <= SET_MAX;
-	c->npages = snap.npages = n;
-	c->have_set = n <= SET_MAX;
-	if (!same && c->have_set) {
-		memset(snap.set, 0, sizeof(snap.set));
-		for (n = 0; n < c->npages; n++) {
-			unsigned int i = set_slot(snap.pages[n]);
-
-			while (snap.set[i])
-				i = (i + 1) % SET_SLOTS;
-			snap.set[i] = snap.pages[n];
-		}
-	}
-	return same;
-}
-
-/* A live page of the owner: safe to kmap. */
-static bool owned(struct ctx *c, const struct page *page)
-{
-	unsigned int i;
-
-	if (!c->have_set)
-		return shim_page_is_live(page) && page->owner == c->owner;
-	for (i = set_slot(page); snap.set[i]; i = (i + 1) % SET_SLOTS)
-		if (snap.set[i] == page)
-			return true;
-	return false;
-}
-
 static bool ref_ok(struct ctx *c, struct page *page, u32 off)
 {
 	return owned(c, page) && offset_ok(off);
@@ -337,7 +172,7 @@ static unsigned long walk_bound(struct ctx *c)
  * Position of <page, off> in freelist[idx] counting from 0, -1 if the list
  * ends without it, -2 if the list is unreadable first.  Never reports.
  */
-static long find_in_list(struct ctx *c, u32 idx, struct page *page, u32 off)
+long xv_find_in_list(struct ctx *c, u32 idx, struct page *page, u32 off)
 {
 	struct page *p = c->pool->freelist[idx].page;
 	u32 o = c->pool->freelist[idx].offset;
@@ -356,73 +191,11 @@ static long find_in_list(struct ctx *c, u32 idx, struct page *page, u32 off)
 	return p ? -2 : -1;
 }
 
-static void fmt_ref(char *buf, size_t len, struct page *page, u32 off)
-{
-	if (!page)
-		snprintf(buf, len, off ? "none/%u" : "none", off);
-	else if (shim_page_is_live(page))
-		snprintf(buf, len, "#%lu/%u", page->id, off);
-	else
-		snprintf(buf, len, "%p(no such page)/%u", (void *)page, off);
-}
-
-/* Prints the blocks of page, one per line; mark is the offset reported. */
-static void dump_page(struct ctx *c, struct page *page, u32 mark)
-{
-	u32 off;
-	struct hdr h;
-
-	map_cur(c, page);
-	report_line("page #%lu block by block; a block is a %u-byte header {size, prev} and data:",
-		    page->id, XV_ALIGN);
-	report_line("  off: header offset; size: as stored (a used block keeps the caller's size);");
-	report_line("  span: size rounded up to %u, the next header is at off + %u + span;",
-		    XV_ALIGN, XV_ALIGN);
-	report_line("  prev: previous header's offset; FREE: block free; PREV_FREE: previous one free;");
-	report_line("  free blocks of >= %u bytes are in freelist[((size & ~%u) - %u) / %u],",
-		    XV_MIN_ALLOC_SIZE, FL_DELTA_MASK, XV_MIN_ALLOC_SIZE, FL_DELTA);
-	report_line("  doubly linked by <page #/offset> prev and next links");
-	for (off = 0; off < PAGE_SIZE; off += XV_ALIGN + span(h)) {
-		char list[160] = "", prev[48], next[48], line[256];
-		int n;
-
-		h = hdr_at(c->base, off);
-		if (is_listed(h) && offset_ok(off)) {
-			struct link_free l = link_at(c->base, off);
-			u32 idx = list_index(h.size);
-			long pos = find_in_list(c, idx, page, off);
-
-			fmt_ref(prev, sizeof(prev), l.prev_page, l.prev_offset);
-			fmt_ref(next, sizeof(next), l.next_page, l.next_offset);
-			snprintf(list, sizeof(list), "freelist[%u] prev %s next %s: %s", idx, prev, next,
-				 pos >= 0 ? "in its list" : pos == -1 ? "NOT in its list" :
-				 "its list is unreadable");
-		} else if (is_free(h)) {
-			snprintf(list, sizeof(list), "too small for a freelist");
-		}
-		n = snprintf(line, sizeof(line), "%s off %4u size %5u span %5u prev %4u %-4s %-9s %s",
-			     off == mark ? "=>" : "  ", off, h.size, span(h), blockprev(h),
-			     is_free(h) ? "FREE" : "used", h.prev & BIT(PREV_FREE) ? "PREV_FREE" : "",
-			     list);
-		while (n > 0 && line[n - 1] == ' ')
-			line[--n] = '\0';
-		report_line("%s", line);
-		if (is_free(h) && (h.size & XV_ALIGN_MASK)) {
-			report_line("   (unaligned free size: the walk stops here)");
-			break;
-		}
-		if (off + XV_ALIGN + span(h) > PAGE_SIZE) {
-			report_line("   (runs past the page end: the walk stops here)");
-			break;
-		}
-	}
-	unmap_cur(c);
-}
-
 static __noreturn __printf(5, 6) void fail(struct ctx *c, enum xv_inv inv,
 					   struct page *page, u32 off,
 					   const char *fmt, ...)
 {
+	struct xv_dump_at at = { c, page, off };
 	char detail[256];
 	va_list ap;
 
@@ -430,15 +203,10 @@ static __noreturn __printf(5, 6) void fail(struct ctx *c, enum xv_inv inv,
 	va_start(ap, fmt);
 	vsnprintf(detail, sizeof(detail), fmt, ap);
 	va_end(ap);
-	report_begin("invariant %s violated: %s", invs[inv].id, invs[inv].what);
 	if (page)
-		report_line("pool %p, page #%lu, offset %u", (void *)c->pool, page->id, off);
-	else
-		report_line("pool %p", (void *)c->pool);
-	report_line("%s", detail);
-	if (page)
-		dump_page(c, page, off);
-	report_end();
+		report_invariant(&invs[inv], xv_dump_page, &at, "%s\npool %p, page #%lu, offset %u",
+				 detail, (void *)c->pool, page->id, off);
+	report_invariant(&invs[inv], NULL, NULL, "%s\npool %p", detail, (void *)c->pool);
 }
 
 /* page, when given, is a live page: the place to report and dump. */
@@ -453,15 +221,12 @@ static void check_ref(struct ctx *c, struct page *at, u32 at_off, const char *wh
 		      u32 idx, struct page *np, u32 noff)
 {
 	if (unlikely(!owned(c, np))) {
-		/* xv_malloc()/xv_free() kmap links without a check. */
 		ensure(c, shim_page_is_live(np), LIST_DEAD_PAGE, at, at_off,
 		       "%s of freelist[%u] names %p, which is not an allocated page",
 		       what, idx, (void *)np);
-		/* A pool's lists hold only its own pages. */
 		fail(c, XV_LIST_FOREIGN_PAGE, at, at_off, "%s of freelist[%u] names page #%lu of owner %p",
 		     what, idx, np->id, np->owner);
 	}
-	/* The block and its links must fit in the page. */
 	ensure(c, offset_ok(noff), LIST_BAD_OFFSET, at, at_off,
 	       "%s of freelist[%u] names offset %u of page #%lu", what, idx, noff, np->id);
 }
@@ -470,17 +235,13 @@ static void check_ref(struct ctx *c, struct page *at, u32 at_off, const char *wh
 static void check_entry(struct ctx *c, struct page *at, u32 at_off, const char *what,
 			u32 idx, struct page *np, u32 noff, const struct probe *p)
 {
-	/* Links into block data make the list code overwrite user data. */
 	ensure(c, p->start, LIST_NOT_BLOCK, at, at_off,
 	       "%s of freelist[%u] names page #%lu offset %u, inside a block", what, idx, np->id, noff);
-	/* A listed used block would be handed out twice. */
 	ensure(c, is_free(p->h), LIST_USED_BLOCK, at, at_off,
 	       "%s of freelist[%u] names the used block at page #%lu offset %u", what, idx, np->id, noff);
-	/* Small free blocks have no room for links. */
 	ensure(c, p->h.size >= XV_MIN_ALLOC_SIZE, LIST_SMALL_BLOCK, at, at_off,
 	       "%s of freelist[%u] names a free block of size %u at page #%lu offset %u",
 	       what, idx, p->h.size, np->id, noff);
-	/* find_block() trusts any block of list i to fit its size class. */
 	ensure(c, list_index(p->h.size) == idx, LIST_WRONG_CLASS, at, at_off,
 	       "%s of freelist[%u] names a block of size %u (class %u) at page #%lu offset %u",
 	       what, idx, p->h.size, list_index(p->h.size), np->id, noff);
@@ -527,11 +288,9 @@ static void check_neighbour(struct ctx *c, struct page *page, u32 off, u32 idx,
 		return;
 	if (deep && back_page)
 		check_neighbour(c, np, noff, idx, back_page, back_off, !prev, false);
-	/* A loop makes list walks endless (and remove_block() relink garbage). */
 	ensure(c, !loops_back(c, np, noff, page, off, prev), LIST_CYCLE, page, off,
 	       "following %ss from page #%lu offset %u in freelist[%u] comes back here",
 	       what, np->id, noff, idx);
-	/* remove_block() unlinks through both directions. */
 	fail(c, XV_LIST_BACK_LINK, page, off,
 	     "%s of freelist[%u] is page #%lu offset %u, whose %s is not this block",
 	     what, idx, np->id, noff, prev ? "next link" : "prev link");
@@ -546,7 +305,6 @@ static void check_listed(struct ctx *c, struct page *page, u32 off, u32 size)
 	bool head = fe->page == page && fe->offset == off;
 
 	if (!l.prev_page) {
-		/* insert_block() copies offsets with pages: a lone offset is a stray write. */
 		ensure(c, !l.prev_offset, LIST_NULL_OFFSET, page, off,
 		       "prev link has no page but offset %u", l.prev_offset);
 		/* Without a predecessor only the head of freelist[idx] reaches it. */
@@ -554,7 +312,6 @@ static void check_listed(struct ctx *c, struct page *page, u32 off, u32 size)
 		       "free block of size %u has no prev link but is not the head of freelist[%u]",
 		       size, idx);
 	} else {
-		/* The head's predecessor would keep a link to a block handed out. */
 		ensure(c, !head, LIST_HEAD_PREV, page, off,
 		       "head of freelist[%u] has prev link page #%lu offset %u", idx,
 		       shim_page_is_live(l.prev_page) ? l.prev_page->id : 0, l.prev_offset);
@@ -576,47 +333,12 @@ static void check_list_word(struct ctx *c, u32 j, ulong word)
 		struct freelist_entry *fe = &c->pool->freelist[i];
 		bool bit = word >> b & 1;
 
-		/* find_block() takes the head of a list whose bit is set without a check. */
 		ensure(c, !bit || fe->page, BITMAP_SL_SET_LIST_EMPTY, NULL, 0,
 		       "freelist[%u] is empty", i);
-		/* A list whose bit is clear is never searched: its blocks are lost. */
 		ensure(c, bit || !fe->page, BITMAP_SL_CLEAR_LIST_NONEMPTY, NULL, 0,
 		       "freelist[%u] is not empty", i);
-		/* An empty head's offset becomes the next insert's next_offset. */
 		ensure(c, fe->page || !fe->offset, LIST_NULL_OFFSET, NULL, 0,
 		       "empty freelist[%u] has head offset %u", i, fe->offset);
-	}
-}
-
-/*
- * Marks in c->chg the lists whose bit or head differ from snap (all of them
- * if snap is of another pool or owner, or the check is full) and copies them
- * there.  Not sanitized, nor the other passes over all lists: they are most
- * of an incremental check, and A has read both ends of the pool through ASan.
- */
-__attribute__((no_sanitize("address", "undefined")))
-static void diff_lists(struct ctx *c, bool known)
-{
-	struct freelist_entry *fe = c->pool->freelist, *old = snap.freelist;
-	u32 i, k;
-
-	for (i = 0; i < MAX_FLI; i++) {
-		c->chg[i] = known ? c->pool->slbitmap[i] ^ snap.slbitmap[i] : ~0UL;
-		snap.slbitmap[i] = c->pool->slbitmap[i];
-	}
-	c->chg[MAX_FLI - 1] &= SL_LAST_MASK;
-	for (i = 0; i < NUM_FREE_LISTS; i += 4) {	/* four entries at a time */
-		u64x2 a[4], b[4], x;
-
-		memcpy(a, &fe[i], sizeof(a));
-		memcpy(b, &old[i], sizeof(b));
-		x = (a[0] ^ b[0]) | (a[1] ^ b[1]) | (a[2] ^ b[2]) | (a[3] ^ b[3]);
-		if (!(x[0] | x[1]))
-			continue;
-		for (k = i; k < i + 4; k++)
-			if (fe[k].page != old[k].page || fe[k].offset != old[k].offset)
-				c->chg[k / BITS_PER_LONG] |= BIT(k % BITS_PER_LONG);
-		memcpy(&old[i], a, sizeof(a));
 	}
 }
 
@@ -644,23 +366,21 @@ static ulong bad_words(const struct ctx *c)
 static void check_pool(struct ctx *c)
 {
 	struct xv_pool *pool = c->pool;
-	bool known = !c->full && snap.pool == pool && snap.owner == c->owner;
+	bool known = !c->full && xv_snap.pool == pool && xv_snap.owner == c->owner;
 	ulong bad;
 	u32 j;
 
-	c->same_pages = load_pages(c) && known;
-	/* grow_pool()/xv_free() count pages; a drift means a leaked or lost page. */
+	c->same_pages = xv_load_pages(c) && known;
 	ensure(c, pool->total_pages == c->npages, POOL_TOTAL_PAGES, NULL, 0,
 	       "total_pages is %llu, the shim counts %lu pages for the owner",
 	       (unsigned long long)pool->total_pages, c->npages);
-	/* find_block() would index freelist[] past its end from such a bit. */
 	ensure(c, !(pool->flbitmap & ~(BIT(MAX_FLI) - 1)) &&
 	       !(pool->slbitmap[MAX_FLI - 1] & ~SL_LAST_MASK), BITMAP_BEYOND_LISTS, NULL, 0,
 	       "flbitmap %#lx, slbitmap[%lu] %#lx; there are %lu lists", pool->flbitmap,
 	       (ulong)MAX_FLI - 1, pool->slbitmap[MAX_FLI - 1], (ulong)NUM_FREE_LISTS);
-	diff_lists(c, known);
-	snap.pool = pool;
-	snap.owner = c->owner;
+	xv_diff_lists(c, known);
+	xv_snap.pool = pool;
+	xv_snap.owner = c->owner;
 	bad = bad_words(c);
 	for (j = 0; j < MAX_FLI; j++) {
 		struct freelist_entry *fe = &pool->freelist[j * BITS_PER_LONG];
@@ -678,10 +398,8 @@ static void check_pool(struct ctx *c)
 	for (j = 0; j < MAX_FLI; j++) {
 		bool bit = pool->flbitmap >> j & 1;
 
-		/* find_block() runs __ffs() on the word a set bit names. */
 		ensure(c, !bit || pool->slbitmap[j], BITMAP_FL_SET_SL_EMPTY, NULL, 0,
 		       "flbitmap bit %u is set, slbitmap[%u] is 0", j, j);
-		/* A clear bit hides 64 lists from the two-level search. */
 		ensure(c, bit || !pool->slbitmap[j], BITMAP_FL_CLEAR_SL_NONEMPTY, NULL, 0,
 		       "flbitmap bit %u is clear, slbitmap[%u] is %#lx", j, j, pool->slbitmap[j]);
 	}
@@ -699,23 +417,17 @@ static void walk_page(struct ctx *c, struct page *page)
 	for (; off < PAGE_SIZE; off += XV_ALIGN + span(h), blocks++) {
 		h = hdr_at(c->base, off);
 		__set_bit(off / XV_ALIGN, c->starts);
-		/* xv_free() finds the previous block through this offset to merge it. */
 		ensure(c, blockprev(h) == prev_off, BLOCK_PREV_OFFSET, page, off,
 		       "prev offset is %u, the previous block starts at %u", blockprev(h), prev_off);
-		/* xv_free() merges backwards on PREV_FREE alone. */
 		ensure(c, !!(h.prev & BIT(PREV_FREE)) == prev_free, BLOCK_PREV_FREE_FLAG, page, off,
 		       "PREV_FREE is %s, the previous block is %s",
 		       h.prev & BIT(PREV_FREE) ? "set" : "clear", prev_free ? "free" : "used");
-		/* xv_free() merges neighbours at once: two free in a row is a lost merge. */
 		ensure(c, !(is_free(h) && prev_free), BLOCK_ADJACENT_FREE, page, off,
 		       "this block and the one at %u are both free", prev_off);
-		/* Free sizes are sums of aligned spans; merges add them unaligned. */
 		ensure(c, !is_free(h) || !(h.size & XV_ALIGN_MASK), BLOCK_FREE_UNALIGNED, page, off,
 		       "free block size %u", h.size);
-		/* xv_malloc() refuses size 0, so a used size 0 is a stray write. */
 		ensure(c, is_free(h) || h.size, BLOCK_USED_ZERO_SIZE, page, off,
 		       "used block size 0");
-		/* A block past the page end overlaps whatever lies beyond. */
 		ensure(c, off + XV_ALIGN + span(h) <= PAGE_SIZE, BLOCK_OVERRUN, page, off,
 		       "size %u ends the block at %u, past %lu", h.size,
 		       off + XV_ALIGN + span(h), PAGE_SIZE);
@@ -724,7 +436,6 @@ static void walk_page(struct ctx *c, struct page *page)
 		prev_free = is_free(h);
 		prev_off = off;
 	}
-	/* xv_free() returns a page as soon as it is empty. */
 	ensure(c, blocks > 1 || !prev_free, PAGE_EMPTY, page, 0,
 	       "the page holds one free block of size %lu", PAGE_SIZE - XV_ALIGN);
 	c->have_starts = true;
@@ -774,7 +485,7 @@ static bool walked(const struct ctx *c, const struct page *page)
 /*
  * The heads C looks at: those that changed, and those on walked pages (all
  * if touched[] may not hold every touched page).  Not sanitized, as
- * diff_lists().
+ * xv_diff_lists().
  */
 __attribute__((no_sanitize("address", "undefined")))
 static void pick_heads(const struct ctx *c, ulong *pick)
@@ -852,8 +563,7 @@ static void check_reach(struct ctx *c)
 		map_cur(c, page);
 		for (off = 0; off < PAGE_SIZE; off += XV_ALIGN + span(h)) {
 			h = hdr_at(c->base, off);
-			/* A block its list does not reach is never reused. */
-			ensure(c, !is_listed(h) || find_in_list(c, list_index(h.size), page, off) >= 0,
+			ensure(c, !is_listed(h) || xv_find_in_list(c, list_index(h.size), page, off) >= 0,
 			       LIST_MISSING, page, off,
 			       "free block of size %u is not reached from the head of freelist[%u]",
 			       h.size, list_index(h.size));

@@ -197,16 +197,16 @@ static void modes(void)
 
 int main(void)
 {
-	expect_report("model: xvmalloc stored byte flipped", flip_byte_xv,
-		      "invariant model.bytes violated: xvmalloc");
-	expect_report("model: xcfmalloc stored byte flipped", flip_byte_xcf,
-		      "invariant model.bytes violated: xcfmalloc");
-	expect_report("model: xvmalloc stored size changed", change_size_xv,
-		      "invariant model.size violated: xvmalloc");
-	expect_report("model: xcfmalloc descriptor size changed", change_size_xcf,
-		      "invariant model.size violated: xcfmalloc");
-	expect_report("model: a promised size fails with nothing refused", failed_malloc,
-		      "invariant model.malloc-failed violated: xvmalloc");
+	expect_report_detail("model: xvmalloc stored byte flipped", flip_byte_xv,
+		      "invariant model.bytes violated", "xvmalloc handle");
+	expect_report_detail("model: xcfmalloc stored byte flipped", flip_byte_xcf,
+		      "invariant model.bytes violated", "xcfmalloc handle");
+	expect_report_detail("model: xvmalloc stored size changed", change_size_xv,
+		      "invariant model.size violated", "xvmalloc handle");
+	expect_report_detail("model: xcfmalloc descriptor size changed", change_size_xcf,
+		      "invariant model.size violated", "xcfmalloc handle");
+	expect_report_detail("model: a promised size fails with nothing refused", failed_malloc,
+		      "invariant model.malloc-failed violated", "xvmalloc malloc of");
 	expect_clean("model: failures under injected faults are not reported",
 		     failed_malloc_with_faults);
 	expect_clean("harness: xvmalloc fixed, 3000 ops, no checks", xv_none);

@@ -45,7 +45,8 @@ static int run_child(void (*fn)(void), char *out, size_t outsz)
 	return status;
 }
 
-static const char *report_line(const char *out, char *line, size_t linesz)
+/* The first report line of out, where it starts in out, or NULL. */
+static const char *report_start(const char *out)
 {
 	const char *p = out;
 
@@ -55,16 +56,55 @@ static const char *report_line(const char *out, char *line, size_t linesz)
 
 		if (!strncmp(p, "allocfuzz: ", 11) ||
 		    memmem(p, n, "ERROR: AddressSanitizer", 23) ||
-		    memmem(p, n, "runtime error:", 14)) {
-			if (n >= linesz)
-				n = linesz - 1;
-			memcpy(line, p, n);
-			line[n] = '\0';
-			return line;
-		}
+		    memmem(p, n, "runtime error:", 14))
+			return p;
 		p = eol ? eol + 1 : p + n;
 	}
 	return NULL;
+}
+
+static const char *report_line(const char *out, char *line, size_t linesz)
+{
+	const char *p = report_start(out);
+	size_t n;
+
+	if (!p)
+		return NULL;
+	n = strcspn(p, "\n");
+	if (n >= linesz)
+		n = linesz - 1;
+	memcpy(line, p, n);
+	line[n] = '\0';
+	return line;
+}
+
+/* Does a detail line of the report in out (an indented line right after its first) hold want? */
+static bool detail_has(const char *out, const char *want)
+{
+	const char *p = strchr(report_start(out), '\n');
+
+	for (; p && !strncmp(p + 1, "  ", 2); p = strchr(p + 1, '\n')) {
+		size_t n = strcspn(p + 1, "\n");
+
+		if (memmem(p + 1, n, want, strlen(want)))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * An invariant's first line names it and holds no value, so that one defect
+ * is one crash signature: no digit after "invariant <id>".
+ */
+static bool invariant_line_ok(const char *line)
+{
+	const char *prefix = "allocfuzz: invariant ", *rest;
+
+	if (strncmp(line, prefix, strlen(prefix)))
+		return true;
+	rest = line + strlen(prefix);
+	rest += strcspn(rest, " ");	/* past the id */
+	return !rest[strcspn(rest, "0123456789")];
 }
 
 static void result(const char *name, bool ok, const char *why, const char *out)
@@ -78,7 +118,8 @@ static void result(const char *name, bool ok, const char *why, const char *out)
 	printf("FAIL %s: %s\n--- child stderr ---\n%s--- end ---\n", name, why, out);
 }
 
-void expect_report(const char *name, void (*fn)(void), const char *want)
+void expect_report_detail(const char *name, void (*fn)(void), const char *want,
+			  const char *detail)
 {
 	static char out[1 << 16];
 	char line[512];
@@ -91,8 +132,17 @@ void expect_report(const char *name, void (*fn)(void), const char *want)
 		result(name, false, "the child died without a report line", out);
 	else if (!strstr(got, want))
 		result(name, false, "the report line does not name the expected check", out);
+	else if (!invariant_line_ok(got))
+		result(name, false, "the invariant's report line holds a value", out);
+	else if (detail && !detail_has(out, detail))
+		result(name, false, "no detail line of the report holds the expected value", out);
 	else
 		result(name, true, NULL, out);
+}
+
+void expect_report(const char *name, void (*fn)(void), const char *want)
+{
+	expect_report_detail(name, fn, want, NULL);
 }
 
 void expect_clean(const char *name, void (*fn)(void))

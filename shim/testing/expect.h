@@ -13,8 +13,17 @@
  * "allocfuzz: " or that holds "ERROR: AddressSanitizer" or "runtime error:".
  */
 
-/* Passes if fn dies and its report line contains want. */
+/*
+ * Passes if fn dies and its report line contains want; an invariant's report
+ * line ("allocfuzz: invariant <id> ...") must also hold no digit after the id.
+ */
 void expect_report(const char *name, void (*fn)(void), const char *want);
+/*
+ * Passes if fn dies, its report line contains want, and one of the report's
+ * detail lines (the indented lines right after it) contains detail.
+ */
+void expect_report_detail(const char *name, void (*fn)(void), const char *want,
+			  const char *detail);
 /* Passes if fn returns, exits 0 and prints no report line. */
 void expect_clean(const char *name, void (*fn)(void));
 /* For checks inside a case: prints the failure and exits the child with 1. */
