@@ -16,9 +16,10 @@ expect() {	# expect NAME WANT [ARG]: standard input's signature must be WANT
 }
 
 expect "allocfuzz invariant, first frames of our code" \
-	"allocfuzz: invariant xv.page.empty violated: page 2 holds only a free block @ xv_check < harness_check < fuzz_run" <<'END'
+	"allocfuzz: invariant xv.page.empty violated: page is one single free block but was not freed @ xv_check < harness_check < fuzz_run" <<'END'
 INFO: Seed: 1
-allocfuzz: invariant xv.page.empty violated: page 2 holds only a free block
+allocfuzz: invariant xv.page.empty violated: page is one single free block but was not freed
+  page #2, offset 0
   pool 0x602000000010 page 0x7f0000002000
     #0 0x55d1c0a1b2c3 in __sanitizer_print_stack_trace (/b/xvmalloc_fuzz+0x1)
     #1 0x55d1c0a1b2c4 in report_end /p/shim/report.c:40:2
