@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <allocfuzz/shim.h>
-#include "fuzz_run.h"
+#include "fuzz_input.h"
 #include "harness.h"
 #include "ops.h"
 

@@ -1,10 +1,10 @@
-/* fuzz_run.c: one input, fresh state, every oracle; see fuzz_run.h. */
+/* fuzz_input.c: one input, fresh state, every oracle; see fuzz_input.h. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <allocfuzz/report.h>
 #include <allocfuzz/shim.h>
-#include "fuzz_run.h"
+#include "fuzz_input.h"
 #include "harness.h"
 #include "ops.h"
 
@@ -65,7 +65,7 @@ static void compare_malloc(struct harness *h, const struct op *op, const int *re
 	report_end();
 }
 
-void fuzz_run(const struct allocator *const *allocs, int n, const u8 *data, size_t size)
+void fuzz_input(const struct allocator *const *allocs, int n, const u8 *data, size_t size)
 {
 	enum check_mode mode = fuzz_check_mode();
 	struct shim_fault_plan plan;
