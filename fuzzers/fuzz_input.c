@@ -4,9 +4,8 @@
 #include <string.h>
 #include <allocfuzz/report.h>
 #include <allocfuzz/shim.h>
+#include "apply.h"
 #include "fuzz_input.h"
-#include "harness.h"
-#include "ops.h"
 
 enum check_mode fuzz_check_mode(void)
 {
@@ -86,36 +85,7 @@ void fuzz_input(const struct allocator *const *allocs, int n, const u8 *data, si
 		where.index = r.count;
 		for (i = 0; i < n; i++) {
 			where.allocator = allocs[i]->name;
-			harness_race_arm(&h[i]);
-			switch (op.kind) {
-			case OP_MALLOC:
-				ret[i] = harness_malloc(&h[i], op.slot, op.size, ops_gfp[op.gfp].mask);
-				break;
-			case OP_WRITE:
-				harness_write(&h[i], op.slot, op.seed);
-				break;
-			case OP_READ:
-				harness_read(&h[i], op.slot);
-				break;
-			case OP_SIZE:
-				harness_get_size(&h[i], op.slot);
-				break;
-			case OP_FREE:
-				harness_free(&h[i], op.slot);
-				break;
-			case OP_CHECK:
-				harness_check(&h[i], mode == CHECK_NONE ? CHECK_NONE : CHECK_FULL);
-				break;
-			case OP_RECREATE:
-				h[i].pool_gfp = ops_gfp[op.gfp].mask;
-				harness_recreate(&h[i]);
-				break;
-			default:
-				break;
-			}
-			harness_race_settle(&h[i]);
-			if (op.kind == OP_RACE)
-				harness_race(&h[i], op.slot, op.size, ops_gfp[op.gfp].mask);
+			ret[i] = harness_apply(&h[i], &op);
 		}
 		if (op.kind == OP_FAULT) {
 			memset(&plan, 0, sizeof(plan));
