@@ -16,7 +16,7 @@ expect() {	# expect NAME WANT [ARG]: standard input's signature must be WANT
 }
 
 expect "allocfuzz invariant, first frames of our code" \
-	"allocfuzz: invariant xv.page.empty violated: page is one single free block but was not freed @ xv_check < harness_check < fuzz_run" <<'END'
+	"allocfuzz: invariant xv.page.empty violated: page is one single free block but was not freed @ xv_check < harness_check < fuzz_input" <<'END'
 INFO: Seed: 1
 allocfuzz: invariant xv.page.empty violated: page is one single free block but was not freed
   page #2, offset 0
@@ -25,7 +25,7 @@ allocfuzz: invariant xv.page.empty violated: page is one single free block but w
     #1 0x55d1c0a1b2c4 in report_end /p/shim/report.c:40:2
     #2 0x55d1c0a1b2c5 in xv_check /p/invariants/xv_check.c:210:3
     #3 0x55d1c0a1b2c6 in harness_check /p/fuzzers/harness.c:300:2
-    #4 0x55d1c0a1b2c7 in fuzz_run /p/fuzzers/fuzz_run.c:88:4
+    #4 0x55d1c0a1b2c7 in fuzz_input /p/fuzzers/fuzz_input.c:88:4
     #5 0x55d1c0a1b2c8 in LLVMFuzzerTestOneInput /p/fuzzers/xvmalloc_fuzz.c:20:2
 END
 

@@ -5,7 +5,7 @@
  */
 #include <stddef.h>
 #include <stdint.h>
-#include "fuzz_run.h"
+#include "fuzz_input.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -13,6 +13,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const struct allocator *const allocs[] = { &xv_allocator, &xcf_allocator };
 
-	fuzz_run(allocs, 2, data, size);
+	fuzz_input(allocs, 2, data, size);
 	return 0;
 }

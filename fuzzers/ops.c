@@ -46,9 +46,63 @@ static const u8 kind_of[32] = {
 	OP_FREE, OP_MALLOC, OP_WRITE, OP_FREE, OP_READ, OP_MALLOC, OP_FREE, OP_WRITE,
 };
 
-static const char *const kind_name[OP_KINDS] = {
-	"malloc", "write", "read", "size", "free", "fault", "check", "recreate", "race",
+/*
+ * Each operation's operands, in stream and text order: the one description
+ * that decoding, encoding, printing and parsing all follow.
+ */
+enum operand_type {
+	OPERAND_BYTE,	/* one byte modulo mod; decimal in text */
+	OPERAND_GFP,	/* one byte modulo ops_gfp_count; a gfp name in text */
+	OPERAND_SIZE,	/* a size selector and its bytes (u32); decimal in text */
 };
+
+struct operand {
+	const char *name;	/* the text's "name=" */
+	enum operand_type type;
+	unsigned int mod;	/* OPERAND_BYTE only */
+	size_t field;		/* offset of its struct op field: u8, or u32 for a size */
+};
+
+#define OPERANDS_MAX	3
+#define BYTE(n, f, m)	{ n, OPERAND_BYTE, m, offsetof(struct op, f) }
+#define SLOT		BYTE("slot", slot, OPS_SLOTS)
+#define SIZE		{ "size", OPERAND_SIZE, 0, offsetof(struct op, size) }
+#define GFP		{ "gfp", OPERAND_GFP, 0, offsetof(struct op, gfp) }
+
+static const struct op_layout {
+	const char *name;
+	struct operand operand[OPERANDS_MAX + 1];	/* ends at a NULL name */
+} layout[OP_KINDS] = {
+	[OP_MALLOC]	= { "malloc", { SLOT, SIZE, GFP } },
+	[OP_WRITE]	= { "write", { SLOT, BYTE("seed", seed, 256) } },
+	[OP_READ]	= { "read", { SLOT } },
+	[OP_SIZE]	= { "size", { SLOT } },
+	[OP_FREE]	= { "free", { SLOT } },
+	[OP_FAULT]	= { "fault", { BYTE("pages", fail_pages, OPS_MAX_FAIL + 1),
+				       BYTE("slab", fail_slab, OPS_MAX_FAIL + 1),
+				       BYTE("prob", prob, 256) } },
+	[OP_CHECK]	= { "check", { } },
+	[OP_RECREATE]	= { "recreate", { GFP } },
+	[OP_RACE]	= { "race", { SLOT, SIZE, GFP } },
+};
+_Static_assert(sizeof(((struct op *)0)->size) == sizeof(u32), "OPERAND_SIZE fills a u32");
+
+static u32 get(const struct op *op, const struct operand *o)
+{
+	const void *p = (const char *)op + o->field;
+
+	return o->type == OPERAND_SIZE ? *(const u32 *)p : *(const u8 *)p;
+}
+
+static void set(struct op *op, const struct operand *o, u32 v)
+{
+	void *p = (char *)op + o->field;
+
+	if (o->type == OPERAND_SIZE)
+		*(u32 *)p = v;
+	else
+		*(u8 *)p = (u8)v;
+}
 
 void op_reader_init(struct op_reader *r, const u8 *data, size_t size)
 {
@@ -81,40 +135,29 @@ static u32 size_operand(struct op_reader *r)
 	return v | (u32)byte(r) << 8;
 }
 
+static u32 decode_operand(struct op_reader *r, const struct operand *o)
+{
+	switch (o->type) {
+	case OPERAND_SIZE:
+		return size_operand(r);
+	case OPERAND_GFP:
+		return byte(r) % ops_gfp_count;
+	default:
+		return byte(r) % o->mod;
+	}
+}
+
 bool op_next(struct op_reader *r, struct op *op)
 {
+	const struct operand *o;
+
 	if (r->p >= r->end || r->count >= OPS_MAX)
 		return false;
 	r->count++;
 	memset(op, 0, sizeof(*op));
 	op->kind = kind_of[byte(r) % 32];
-	switch (op->kind) {
-	case OP_MALLOC:
-	case OP_RACE:
-		op->slot = byte(r) % OPS_SLOTS;
-		op->size = size_operand(r);
-		op->gfp = byte(r) % ops_gfp_count;
-		break;
-	case OP_WRITE:
-		op->slot = byte(r) % OPS_SLOTS;
-		op->seed = byte(r);
-		break;
-	case OP_READ:
-	case OP_SIZE:
-	case OP_FREE:
-		op->slot = byte(r) % OPS_SLOTS;
-		break;
-	case OP_FAULT:
-		op->fail_pages = byte(r) % (OPS_MAX_FAIL + 1);
-		op->fail_slab = byte(r) % (OPS_MAX_FAIL + 1);
-		op->prob = byte(r);
-		break;
-	case OP_RECREATE:
-		op->gfp = byte(r) % ops_gfp_count;
-		break;
-	default:
-		break;
-	}
+	for (o = layout[op->kind].operand; o->name; o++)
+		set(op, o, decode_operand(r, o));
 	return true;
 }
 
@@ -141,79 +184,52 @@ static size_t encode_size(u32 size, u8 *out)
 
 size_t op_encode(const struct op *op, u8 *out)
 {
+	const struct operand *o;
 	size_t n = 1;
 
 	out[0] = (u8)op->kind;
-	switch (op->kind) {
-	case OP_MALLOC:
-	case OP_RACE:
-		out[n++] = op->slot;
-		n += encode_size(op->size, out + n);
-		out[n++] = op->gfp;
-		break;
-	case OP_WRITE:
-		out[n++] = op->slot;
-		out[n++] = op->seed;
-		break;
-	case OP_READ:
-	case OP_SIZE:
-	case OP_FREE:
-		out[n++] = op->slot;
-		break;
-	case OP_FAULT:
-		out[n++] = op->fail_pages;
-		out[n++] = op->fail_slab;
-		out[n++] = op->prob;
-		break;
-	case OP_RECREATE:
-		out[n++] = op->gfp;
-		break;
-	default:
-		break;
+	for (o = layout[op->kind].operand; o->name; o++) {
+		if (o->type == OPERAND_SIZE)
+			n += encode_size(get(op, o), out + n);
+		else
+			out[n++] = (u8)get(op, o);
 	}
 	return n;
 }
 
 int op_format(const struct op *op, char *buf, size_t len)
 {
-	const char *k = kind_name[op->kind];
+	const struct operand *o;
+	int n = snprintf(buf, len, "%s", layout[op->kind].name);
+	size_t at;
 
-	switch (op->kind) {
-	case OP_MALLOC:
-	case OP_RACE:
-		return snprintf(buf, len, "%s slot=%u size=%u gfp=%s", k, op->slot,
-				op->size, ops_gfp[op->gfp].name);
-	case OP_WRITE:
-		return snprintf(buf, len, "%s slot=%u seed=%u", k, op->slot, op->seed);
-	case OP_READ:
-	case OP_SIZE:
-	case OP_FREE:
-		return snprintf(buf, len, "%s slot=%u", k, op->slot);
-	case OP_FAULT:
-		return snprintf(buf, len, "%s pages=%u slab=%u prob=%u", k, op->fail_pages,
-				op->fail_slab, op->prob);
-	case OP_RECREATE:
-		return snprintf(buf, len, "%s gfp=%s", k, ops_gfp[op->gfp].name);
-	default:
-		return snprintf(buf, len, "%s", k);
+	for (o = layout[op->kind].operand; o->name && n >= 0; o++) {
+		at = (size_t)n < len ? (size_t)n : len;	/* snprintf counts what did not fit */
+		if (o->type == OPERAND_GFP)
+			n += snprintf(buf + at, len - at, " %s=%s", o->name,
+				      ops_gfp[get(op, o)].name);
+		else
+			n += snprintf(buf + at, len - at, " %s=%u", o->name, get(op, o));
 	}
+	return n;
 }
 
-/* Reads "name=<number>" from *s into *v if it is there and within max. */
-static int field(const char **s, const char *name, unsigned long max, unsigned long *v,
+/* Reads "name=<value>" of operand o from *s into *v if it is there and in range. */
+static int field(const char **s, const struct operand *o, unsigned long *v,
 		 char *err, size_t errlen)
 {
-	size_t n = strlen(name);
+	unsigned long max = o->type == OPERAND_SIZE ? 0xffffffffu : o->mod - 1;
+	size_t n = strlen(o->name);
 	char *end;
 
 	while (**s == ' ')
 		(*s)++;
-	if (strncmp(*s, name, n) || (*s)[n] != '=') {
-		snprintf(err, errlen, "expected %s=", name);
+	if (strncmp(*s, o->name, n) || (*s)[n] != '=') {
+		snprintf(err, errlen, "expected %s=", o->name);
 		return -1;
 	}
 	*s += n + 1;
-	if (!strcmp(name, "gfp")) {
+	if (o->type == OPERAND_GFP) {
 		unsigned int i;
 
 		for (i = 0; i < ops_gfp_count; i++) {
@@ -229,13 +245,13 @@ static int field(const char **s, const char *name, unsigned long max, unsigned l
 		return -1;
 	}
 	if (**s < '0' || **s > '9') {
-		snprintf(err, errlen, "%s needs a decimal number", name);
+		snprintf(err, errlen, "%s needs a decimal number", o->name);
 		return -1;
 	}
 	*v = strtoul(*s, &end, 10);
 	*s = end;
 	if (*v > max) {
-		snprintf(err, errlen, "%s=%lu is above %lu", name, *v, max);
+		snprintf(err, errlen, "%s=%lu is above %lu", o->name, *v, max);
 		return -1;
 	}
 	return 0;
@@ -243,15 +259,16 @@ static int field(const char **s, const char *name, unsigned long max, unsigned l
 
 int op_parse(const char *line, struct op *op, char *err, size_t errlen)
 {
-	unsigned long v[3];
+	const struct operand *o;
 	const char *s = line;
+	unsigned long v;
 	unsigned int k;
 	size_t n;
 
 	memset(op, 0, sizeof(*op));
 	for (k = 0; k < OP_KINDS; k++) {
-		n = strlen(kind_name[k]);
-		if (!strncmp(s, kind_name[k], n) && (s[n] == ' ' || !s[n]))
+		n = strlen(layout[k].name);
+		if (!strncmp(s, layout[k].name, n) && (s[n] == ' ' || !s[n]))
 			break;
 	}
 	if (k == OP_KINDS) {
@@ -260,47 +277,10 @@ int op_parse(const char *line, struct op *op, char *err, size_t errlen)
 	}
 	op->kind = k;
 	s += n;
-	switch (op->kind) {
-	case OP_MALLOC:
-	case OP_RACE:
-		if (field(&s, "slot", OPS_SLOTS - 1, &v[0], err, errlen) ||
-		    field(&s, "size", 0xffffffffu, &v[1], err, errlen) ||
-		    field(&s, "gfp", 0, &v[2], err, errlen))
+	for (o = layout[k].operand; o->name; o++) {
+		if (field(&s, o, &v, err, errlen))
 			return -1;
-		op->slot = v[0];
-		op->size = v[1];
-		op->gfp = v[2];
-		break;
-	case OP_WRITE:
-		if (field(&s, "slot", OPS_SLOTS - 1, &v[0], err, errlen) ||
-		    field(&s, "seed", 255, &v[1], err, errlen))
-			return -1;
-		op->slot = v[0];
-		op->seed = v[1];
-		break;
-	case OP_READ:
-	case OP_SIZE:
-	case OP_FREE:
-		if (field(&s, "slot", OPS_SLOTS - 1, &v[0], err, errlen))
-			return -1;
-		op->slot = v[0];
-		break;
-	case OP_FAULT:
-		if (field(&s, "pages", OPS_MAX_FAIL, &v[0], err, errlen) ||
-		    field(&s, "slab", OPS_MAX_FAIL, &v[1], err, errlen) ||
-		    field(&s, "prob", 255, &v[2], err, errlen))
-			return -1;
-		op->fail_pages = v[0];
-		op->fail_slab = v[1];
-		op->prob = v[2];
-		break;
-	case OP_RECREATE:
-		if (field(&s, "gfp", 0, &v[0], err, errlen))
-			return -1;
-		op->gfp = v[0];
-		break;
-	default:
-		break;
+		set(op, o, v);
 	}
 	while (*s == ' ')
 		s++;

@@ -14,19 +14,21 @@
 #define OPS_SLOTS		64	/* handles: slot operands are taken modulo this */
 #define OPS_MAX_FAIL		15	/* "fail the next N" counts are taken modulo 16 */
 
+/* What each operation does; its operands are described once, in ops.c's layout[]. */
 enum op_kind {
-	OP_MALLOC,	/* slot size gfp: free the slot, then allocate into it */
-	OP_WRITE,	/* slot seed: write a pattern, read it back */
-	OP_READ,	/* slot: read back and compare */
-	OP_SIZE,	/* slot: get-size and compare */
-	OP_FREE,	/* slot */
-	OP_FAULT,	/* pages slab prob: set the fault-injection schedule */
+	OP_MALLOC,	/* free the slot, then allocate into it */
+	OP_WRITE,	/* write a pattern, read it back */
+	OP_READ,	/* read back and compare */
+	OP_SIZE,	/* get-size and compare */
+	OP_FREE,
+	OP_FAULT,	/* set the fault-injection schedule */
 	OP_CHECK,	/* full invariant and model check now */
-	OP_RECREATE,	/* gfp: free everything, destroy the pool, create it anew */
-	OP_RACE,	/* slot size gfp: a malloc that another task makes during the next op */
+	OP_RECREATE,	/* free everything, destroy the pool, create it anew */
+	OP_RACE,	/* a malloc that another task makes during the next op */
 	OP_KINDS
 };
 
+/* An operation's operands; those its kind does not have are 0. */
 struct op {
 	enum op_kind kind;
 	u8 slot;

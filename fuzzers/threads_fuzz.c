@@ -10,9 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <allocfuzz/shim.h>
-#include "fuzz_run.h"
-#include "harness.h"
-#include "ops.h"
+#include "apply.h"
+#include "fuzz_input.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -23,6 +22,21 @@ struct worker {
 	unsigned int parity;
 };
 
+/* Operations on a thread's own slots; not race either: here real threads race. */
+static bool per_thread(const struct op *op)
+{
+	switch (op->kind) {
+	case OP_MALLOC:
+	case OP_WRITE:
+	case OP_READ:
+	case OP_SIZE:
+	case OP_FREE:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static void *work(void *arg)
 {
 	struct worker *w = arg;
@@ -30,29 +44,9 @@ static void *work(void *arg)
 	struct op op;
 
 	op_reader_init(&r, w->data, w->size);
-	while (op_next(&r, &op)) {
-		if (r.count % 2 != w->parity)
-			continue;
-		switch (op.kind) {
-		case OP_MALLOC:
-			harness_malloc(&w->h, op.slot, op.size, ops_gfp[op.gfp].mask);
-			break;
-		case OP_WRITE:
-			harness_write(&w->h, op.slot, op.seed);
-			break;
-		case OP_READ:
-			harness_read(&w->h, op.slot);
-			break;
-		case OP_SIZE:
-			harness_get_size(&w->h, op.slot);
-			break;
-		case OP_FREE:
-			harness_free(&w->h, op.slot);
-			break;
-		default:
-			break;
-		}
-	}
+	while (op_next(&r, &op))
+		if (r.count % 2 == w->parity && per_thread(&op))
+			harness_apply(&w->h, &op);
 	return NULL;
 }
 

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <linux/errno.h>
 #include "expect.h"
-#include "fuzz_run.h"
+#include "fuzz_input.h"
 #include "ops.h"
 
 /* xvmalloc behind an adapter that refuses 2000 bytes and more. */
@@ -32,7 +32,7 @@ static void run(const struct allocator *first, const struct op *ops, int n)
 	const struct allocator *allocs[2] = { first, &xcf_allocator };
 	u8 buf[256];
 
-	fuzz_run(allocs, 2, buf, program(buf, ops, n));
+	fuzz_input(allocs, 2, buf, program(buf, ops, n));
 }
 
 static const struct op malloc_2000[] = {

@@ -108,6 +108,92 @@ static void parse_errors(void)
 	CHECK(op.size == 0xffffffffu && op.gfp == 6);
 }
 
+/* Whole inputs: the canonical bytes decode to the same operations and re-encode to themselves. */
+static void canonical_bytes_are_stable(void)
+{
+	static u8 data[255 * 20], enc[8 * OPS_MAX], enc2[8 * OPS_MAX];
+	static struct op ops[OPS_MAX];
+	struct op_reader r;
+	struct op op;
+	size_t len, n, m;
+	int i, k, count;
+
+	for (i = 0; i < 2000; i++) {
+		len = next() * 20;
+		for (n = 0; n < len; n++)
+			data[n] = next();
+		op_reader_init(&r, data, len);
+		for (count = 0, n = 0; op_next(&r, &ops[count]); count++)
+			n += op_encode(&ops[count], enc + n);
+		op_reader_init(&r, enc, n);
+		for (k = 0, m = 0; op_next(&r, &op); k++) {
+			CHECK(k < count && same(&op, &ops[k]));
+			m += op_encode(&op, enc2 + m);
+		}
+		CHECK(k == count && m == n && !memcmp(enc, enc2, n));
+	}
+}
+
+/* Every operation, at its operands' edge bytes, round-trips through bytes and text. */
+static void every_kind_round_trips(void)
+{
+	static const u8 fill[] = { 0x00, 0x01, 0x0f, 0x10, 0x3f, 0x40, 0x7f, 0x80, 0xfe, 0xff };
+	struct op_reader r;
+	struct op op, back;
+	char text[128], err[128];
+	u8 in[8], enc[16];
+	unsigned int k, f;
+
+	for (k = 0; k < OP_KINDS; k++)
+		for (f = 0; f < sizeof(fill); f++) {
+			in[0] = k;
+			memset(in + 1, fill[f], sizeof(in) - 1);
+			op_reader_init(&r, in, sizeof(in));
+			CHECK(op_next(&r, &op) && op.kind == k);
+			op_reader_init(&r, enc, op_encode(&op, enc));
+			CHECK(enc[0] == k && op_next(&r, &back) && same(&op, &back) && r.p == r.end);
+			CHECK(op_format(&op, text, sizeof(text)) < (int)sizeof(text));
+			CHECK(!op_parse(text, &back, err, sizeof(err)) && same(&op, &back));
+		}
+}
+
+/* One input through every operation and size selector, and the text it must read as. */
+static void known_decoding(void)
+{
+	static const u8 in[] = {
+		0x00, 0x05, 0x10, 0x00, 0x00, 0x41, 0xfe, 0x34, 0x12, 0x09,
+		0x08, 0x02, 0xff, 0x01, 0x00, 0x00, 0x80, 0x03, 0x00, 0x03,
+		0x80, 0xff, 0xff, 0x02, 0x01, 0x03, 0xaa, 0x22, 0x03, 0x03,
+		0x03, 0x05, 0x11, 0xff, 0x07, 0x06, 0x07, 0x0f, 0x04, 0x03, 0x1d,
+	};
+	static const char *const want[] = {
+		"malloc slot=5 size=36 gfp=ramzswap",
+		"malloc slot=1 size=4660 gfp=zcache",
+		"race slot=2 size=2147483649 gfp=atomic",
+		"malloc slot=3 size=65535 gfp=nowait",
+		"write slot=3 seed=170",
+		"read slot=3",
+		"size slot=3",
+		"fault pages=1 slab=15 prob=7",
+		"check",
+		"recreate gfp=highuser",
+		"free slot=3",
+		"malloc slot=0 size=0 gfp=ramzswap",
+	};
+	struct op_reader r;
+	struct op op;
+	char text[128];
+	unsigned int i = 0;
+
+	op_reader_init(&r, in, sizeof(in));
+	while (op_next(&r, &op)) {
+		CHECK(i < sizeof(want) / sizeof(want[0]));
+		op_format(&op, text, sizeof(text));
+		CHECK(!strcmp(text, want[i++]));
+	}
+	CHECK(i == sizeof(want) / sizeof(want[0]));
+}
+
 int main(void)
 {
 	expect_clean("ops: random byte strings decode and re-encode canonically", random_bytes_decode);
@@ -115,5 +201,8 @@ int main(void)
 	expect_clean("ops: at most OPS_MAX operations per input", ops_cap);
 	expect_clean("ops: sizes of the whole u32 domain are reachable", sizes_reach_everything);
 	expect_clean("ops: text parse errors", parse_errors);
+	expect_clean("ops: canonical bytes of whole inputs are stable", canonical_bytes_are_stable);
+	expect_clean("ops: every operation round-trips through bytes and text", every_kind_round_trips);
+	expect_clean("ops: a known input decodes to its known text", known_decoding);
 	return expect_summary();
 }

@@ -1,12 +1,11 @@
-/* fuzz_run.c: one input, fresh state, every oracle; see fuzz_run.h. */
+/* fuzz_input.c: one input, fresh state, every oracle; see fuzz_input.h. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <allocfuzz/report.h>
 #include <allocfuzz/shim.h>
-#include "fuzz_run.h"
-#include "harness.h"
-#include "ops.h"
+#include "apply.h"
+#include "fuzz_input.h"
 
 enum check_mode fuzz_check_mode(void)
 {
@@ -65,7 +64,7 @@ static void compare_malloc(struct harness *h, const struct op *op, const int *re
 	report_end();
 }
 
-void fuzz_run(const struct allocator *const *allocs, int n, const u8 *data, size_t size)
+void fuzz_input(const struct allocator *const *allocs, int n, const u8 *data, size_t size)
 {
 	enum check_mode mode = fuzz_check_mode();
 	struct shim_fault_plan plan;
@@ -86,36 +85,7 @@ void fuzz_run(const struct allocator *const *allocs, int n, const u8 *data, size
 		where.index = r.count;
 		for (i = 0; i < n; i++) {
 			where.allocator = allocs[i]->name;
-			harness_race_arm(&h[i]);
-			switch (op.kind) {
-			case OP_MALLOC:
-				ret[i] = harness_malloc(&h[i], op.slot, op.size, ops_gfp[op.gfp].mask);
-				break;
-			case OP_WRITE:
-				harness_write(&h[i], op.slot, op.seed);
-				break;
-			case OP_READ:
-				harness_read(&h[i], op.slot);
-				break;
-			case OP_SIZE:
-				harness_get_size(&h[i], op.slot);
-				break;
-			case OP_FREE:
-				harness_free(&h[i], op.slot);
-				break;
-			case OP_CHECK:
-				harness_check(&h[i], mode == CHECK_NONE ? CHECK_NONE : CHECK_FULL);
-				break;
-			case OP_RECREATE:
-				h[i].pool_gfp = ops_gfp[op.gfp].mask;
-				harness_recreate(&h[i]);
-				break;
-			default:
-				break;
-			}
-			harness_race_settle(&h[i]);
-			if (op.kind == OP_RACE)
-				harness_race(&h[i], op.slot, op.size, ops_gfp[op.gfp].mask);
+			ret[i] = harness_apply(&h[i], &op);
 		}
 		if (op.kind == OP_FAULT) {
 			memset(&plan, 0, sizeof(plan));
