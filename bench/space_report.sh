@@ -2,11 +2,11 @@
 # space_report.sh: writes the space benchmark's Markdown section to stdout
 # from the TSV files space.sh left in OUT/data, beside the published figures
 # each table compares to.
-# Run (by space.sh): sh ci/bench/space_report.sh OUT MODE SECONDS
+# Run (by space.sh): sh bench/space_report.sh OUT MODE SECONDS
 #   MODE: "full" or "--quick"; SECONDS: wall time of the runs
 set -eu
 
-[ $# -eq 3 ] || { echo "usage: sh ci/bench/space_report.sh OUT MODE SECONDS" >&2; exit 2; }
+[ $# -eq 3 ] || { echo "usage: sh bench/space_report.sh OUT MODE SECONDS" >&2; exit 2; }
 out=$1
 mode=$2
 runtime=$3
@@ -128,7 +128,7 @@ cat <<EOF
 ## Allocator space efficiency
 
 Measured $(date -u +%Y-%m-%d) on $(uname -m), $(nproc) cores ($run; the runs took
-$runtime s) by \`sh ci/bench/space.sh OUTDIR$( [ "$mode" = full ] || echo " --quick")\`.
+$runtime s) by \`sh bench/space.sh OUTDIR$( [ "$mode" = full ] || echo " --quick")\`.
 Build: \`bazel build --config=bench\`: clang-14, \`-std=gnu11 -O2 -g
 -fno-omit-frame-pointer\`, no sanitizers, one binary per allocator variant.
 The allocators run on allocfuzz's user-space kernel shim, which fills every
