@@ -33,6 +33,10 @@ FINDING_IDS = [i for a in FIXES for (i, _) in FIXES[a]]
 # Whole-harness variants: both allocators seed, both fixed, or one finding.
 VARIANTS = ["seed", "fixed"] + FINDING_IDS
 
+def library_variants(allocator):
+    """Every library variant of `allocator`: seed, fixed, only_<ID> per finding."""
+    return ["seed", "fixed"] + ["only_" + i for (i, _) in FIXES[allocator]]
+
 def allocator_variant(allocator, variant):
     """The library of `allocator` (and its checker) in a harness variant."""
     if variant in ["seed", "fixed"]:

@@ -17,7 +17,7 @@ cp allocators/xcfmalloc/*.c allocators/xcfmalloc/*.h "$build/xcf/"
 for p in allocators/xvmalloc/fixes/*.patch; do patch -s -p1 -d "$build/xv" <"$p"; done
 for p in allocators/xcfmalloc/fixes/*.patch; do patch -s -p1 -d "$build/xcf" <"$p"; done
 
-inc="-Ishim/include -Ishim/src -Iinvariants -Ifuzzers -I$build/xv -I$build/xcf"
+inc="-Ishim/include -Ishim/src -Iallocators -Iinvariants -Ifuzzers -I$build/xv -I$build/xcf"
 # Coverage feedback from the allocators only (as the Bazel build does).
 harness_cflags="$CFLAGS -std=gnu11 -D_GNU_SOURCE"
 case "$CFLAGS" in *fuzzer-no-link*) harness_cflags="$harness_cflags -fno-sanitize=fuzzer-no-link" ;; esac
@@ -31,7 +31,7 @@ for f in "$build/xv/xvmalloc.c" "$build/xcf/xcfmalloc.c"; do
 	$CC $CFLAGS -std=gnu11 $inc -c "$f" -o "$o"
 	objs="$objs $o"
 done
-for f in shim/src/*.c invariants/*.c fuzzers/harness.c fuzzers/xv_api.c fuzzers/xcf_api.c \
+for f in shim/src/*.c invariants/*.c allocators/*/*_adapter.c fuzzers/harness.c \
 	fuzzers/fuzz_run.c fuzzers/ops.c; do
 	o="$build/obj/$(echo "$f" | tr / _ | sed 's/\.c$/.o/')"
 	$CC $harness_cflags $inc -c "$f" -o "$o"

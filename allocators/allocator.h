@@ -1,7 +1,9 @@
 /*
  * allocator.h: one allocator's public API as the harness, the shadow model
- * and the fuzz targets see it.  Each adapter (fuzzers/xv_api.c,
- * fuzzers/xcf_api.c) maps it onto the seed's own functions, nothing more.
+ * and the fuzz targets see it.  Each adapter (allocators/xvmalloc/xv_adapter.c,
+ * allocators/xcfmalloc/xcf_adapter.c) maps it onto the seed's own functions,
+ * nothing more; it is built once per allocator variant, so a binary links one
+ * of each.
  */
 #ifndef _ALLOCFUZZ_ALLOCATOR_H
 #define _ALLOCFUZZ_ALLOCATOR_H
@@ -37,6 +39,7 @@ struct allocator {
 	bool (*could_serve)(void *pool, u32 size);
 };
 
+/* One variant of each is linked: the variant's adapter library defines it. */
 extern const struct allocator xv_allocator;
 extern const struct allocator xcf_allocator;
 

@@ -1,4 +1,4 @@
-/* xv_api.c: the harness's allocator API on top of xvmalloc, as ramzswap used it. */
+/* xv_adapter.c: the allocator API of allocator.h on xvmalloc, as ramzswap used it. */
 #include <linux/errno.h>
 #include <linux/highmem.h>
 #include <linux/kernel.h>
@@ -6,7 +6,8 @@
 #include "allocator.h"
 #include "callers.h"
 #include "xv_check.h"
-#include "xvmalloc.h"
+/* <>: the variant built, from the include path, never the seed beside this file */
+#include <xvmalloc.h>
 
 static void *xv_create(gfp_t gfp)
 {

@@ -1,11 +1,12 @@
-/* xcf_api.c: the harness's allocator API on top of xcfmalloc, as zcache used it. */
+/* xcf_adapter.c: the allocator API of allocator.h on xcfmalloc, as zcache used it. */
 #include <linux/errno.h>
 #include <linux/gfp.h>
 #include "allocator.h"
 #include "callers.h"
 #include "xcf_check.h"
-#include "xcfmalloc.h"
-#include "xcfmalloc_int.h"
+/* <>: the variant built, from the include path, never the seed beside this file */
+#include <xcfmalloc.h>
+#include <xcfmalloc_int.h>
 
 static void *xcf_create(gfp_t gfp)
 {
