@@ -34,11 +34,12 @@ FINDING_IDS = [f[0] for a in FIXES for f in FIXES[a]]
 
 FINDING_TARGET = {f[0]: f[2] for a in FIXES for f in FIXES[a]}
 
-# Each allocator's library variants: seed, fixed and one single-bug per finding.
-ALLOCATOR_VARIANTS = {a: ["seed", "fixed"] + ["only_" + f[0] for f in FIXES[a]] for a in FIXES}
-
 # Whole-harness variants: both allocators seed, both fixed, or one finding.
 VARIANTS = ["seed", "fixed"] + FINDING_IDS
+
+def library_variants(allocator):
+    """Every library variant of `allocator`: seed, fixed, only_<ID> per finding."""
+    return ["seed", "fixed"] + ["only_" + f[0] for f in FIXES[allocator]]
 
 def allocator_variant(allocator, variant):
     """The library of `allocator` (and its checker) in a harness variant."""

@@ -50,6 +50,6 @@ script_test() {	# script_test SCRIPT: adds its "N passed, M failed" to the total
 script_test ci/bazel_defaults_test.sh	# a plain bazel build is instrumented and fuzzes
 script_test ci/oss_fuzz_check.sh	# the OSS-Fuzz contract, built as OSS-Fuzz would
 script_test ci/campaign_test.sh		# the campaign pipeline end to end
-script_test ci/bench_test.sh		# the bench's smoke run and its report
+script_test bench/bench_test.sh		# the bench's smoke run and its report
 echo "$passed passed, $failed failed"
 [ "$rc" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -1,9 +1,9 @@
 #!/bin/sh
 # The bench's smoke test (part of the test command; it asserts what the
-# report holds, never how fast anything ran): sh ci/bench.sh --quick must
+# report holds, never how fast anything ran): sh bench/bench.sh --quick must
 # write every section with its tables and plots, and must refuse to write
 # into an existing directory.  Prints "N passed, M failed".
-# Run: sh ci/bench_test.sh
+# Run: sh bench/bench_test.sh
 set -u
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
@@ -21,7 +21,7 @@ check() {	# check NAME COMMAND...: one assertion
 	fi
 }
 b=$tmp/bench
-sh ci/bench.sh --quick --out "$b" >"$tmp/stdout" 2>"$tmp/stderr"
+sh bench/bench.sh --quick --out "$b" >"$tmp/stdout" 2>"$tmp/stderr"
 rc=$?
 [ "$rc" -eq 0 ] || tail -n 30 "$tmp/stderr"
 check "bench --quick exits 0" [ "$rc" -eq 0 ]
@@ -48,7 +48,7 @@ for p in $pngs; do
 	check "plot $p is a PNG" sh -c 'od -An -tx1 -N8 "$1" | grep -q "89 50 4e 47 0d 0a 1a 0a"' sh "$b/$p"
 done
 cp "$r" "$tmp/before"
-sh ci/bench.sh --quick --out "$b" space >"$tmp/again" 2>&1
+sh bench/bench.sh --quick --out "$b" space >"$tmp/again" 2>&1
 check "an existing OUT is refused" [ $? -eq 2 ]
 check "and left as it was" cmp "$r" "$tmp/before"
 echo "$passed passed, $failed failed"

@@ -1,11 +1,11 @@
 #!/bin/sh
-# bug_trial.sh: one time-to-bug trial (ci/bench/time_to_bug.sh runs it, two
+# bug_trial.sh: one time-to-bug trial (bench/time_to_bug.sh runs it, two
 # at a time): one engine from an empty corpus with seed SEED until its first
 # report carries SIGNATURE or LIMIT seconds have passed.  A report with
 # another first line is counted and fuzzing goes on from the corpus so far
 # for the time left.  Prints one line:
 #   ID ENGINE SEED found|censored SECONDS OTHER-REPORTS
-# Run: sh ci/bench/bug_trial.sh ID libfuzzer|afl SEED LIMIT DIR
+# Run: sh bench/bug_trial.sh ID libfuzzer|afl SEED LIMIT DIR
 #   DIR holds libfuzzer, afl and cmplog (the binaries), signature (one
 #   line) and dict; the trial works in DIR/ENGINE-SEED/ and keeps every
 #   report's input and log there.
@@ -16,7 +16,7 @@ mkdir -p "$w"
 want=$(cat "$dir/signature")
 now() { date +%s.%N; }
 add() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a + b }'; }
-signature=$(dirname "$0")/../signature.sh
+signature=$(dirname "$0")/../ci/signature.sh
 first_report() {	# first_report LOG: the first report line in LOG
 	sh "$signature" --first-line <"$1"
 }
@@ -63,7 +63,7 @@ afl() {
 	[ -n "$crash" ] || return 0
 	took=$(echo "$crash" | sed -n 's/.*,time:\([0-9]*\).*/\1/p' | awk '{ printf "%.3f", $1 / 1000 }')
 	# A race shows on some replays only (XV-4's on about one in five).
-	ASAN_OPTIONS=symbolize=0:detect_leaks=0 sh "$(dirname "$0")/../replay.sh" 50 "$dir/afl" \
+	ASAN_OPTIONS=symbolize=0:detect_leaks=0 sh "$(dirname "$0")/../ci/replay.sh" 50 "$dir/afl" \
 		"$w/afl$1/default/crashes/$crash" >"$w/run$1.log"
 	first=$(first_report "$w/run$1.log") ||
 		{ echo "bug_trial.sh: $id: no report line in 50 replays of $w/afl$1/default/crashes/$crash" >&2; exit 1; }

@@ -1,12 +1,17 @@
-/* xv_api.c: the harness's allocator API on top of xvmalloc, as ramzswap used it. */
+/* xv_adapter.c: the allocator API of allocator.h on xvmalloc, as ramzswap used it. */
+#include <linux/bitops.h>	/* BITS_PER_LONG, for xvmalloc_int.h */
 #include <linux/errno.h>
 #include <linux/highmem.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
+#include <allocfuzz/report.h>
+#include <allocfuzz/shim.h>
 #include "allocator.h"
 #include "callers.h"
 #include "xv_check.h"
-#include "xvmalloc.h"
+/* <>: the variant built, from the include path, never the seed beside this file */
+#include <xvmalloc.h>
+#include <xvmalloc_int.h>
 
 static void *xv_create(gfp_t gfp)
 {
@@ -68,6 +73,32 @@ static void xv_check_pool(void *pool, const void *owner, enum check_mode mode)
 	xv_check(pool, owner, mode);
 }
 
+static u32 xv_blocks(const struct af_handle *h)
+{
+	(void)h;
+	return 1;
+}
+
+static unsigned long xv_pages(void *pool, unsigned long *reserve)
+{
+	*reserve = 0;	/* xvmalloc frees a page as soon as it is empty */
+	return (unsigned long)(xv_get_total_size_bytes(pool) >> PAGE_SHIFT);
+}
+
+static void xv_space(void *pool, const void *owner, struct allocator_space *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->pages = xv_pages(pool, &st->reserve_pages);
+	/* xv_create_pool() kzallocs the structure rounded up to whole pages */
+	st->pool_bytes = roundup(sizeof(struct xv_pool), PAGE_SIZE);
+	if (st->pages != shim_page_count(owner)) {
+		report_begin("space.accounting: xv_get_total_size_bytes is not the pages the pool holds");
+		report_line("xvmalloc says %lu pages, the shim %lu", st->pages,
+			    shim_page_count(owner));
+		report_end();
+	}
+}
+
 const struct allocator xv_allocator = {
 	.name = "xvmalloc",
 	.min_size = 1,			/* xv_malloc refuses 0 */
@@ -83,4 +114,8 @@ const struct allocator xv_allocator = {
 	.total_bytes = xv_total,
 	.check = xv_check_pool,
 	.exit = xv_exit,
+	.header_bytes = XV_ALIGN,	/* the block header */
+	.blocks = xv_blocks,
+	.pages = xv_pages,
+	.space = xv_space,
 };

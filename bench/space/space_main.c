@@ -15,6 +15,9 @@
 #define SPACE_VARIANT "?"
 #endif
 
+/* The allocator this binary links: xv_allocator or xcf_allocator (BUILD). */
+static const struct allocator *const linked = &SPACE_ALLOCATOR;
+
 static void run_one(struct space_cli *cli, const struct space_workload *w,
 		    const struct space_compressed *c, unsigned int policy, FILE *summary)
 {
@@ -24,17 +27,17 @@ static void run_one(struct space_cli *cli, const struct space_workload *w,
 	char run[128], name[192];
 	FILE *samples;
 
-	snprintf(run, sizeof(run), "%s-%s-%s-%s", space_pool_name, SPACE_VARIANT, comp, p->name);
+	snprintf(run, sizeof(run), "%s-%s-%s-%s", linked->name, SPACE_VARIANT, comp, p->name);
 	snprintf(name, sizeof(name), "samples-%s.tsv", run);
 	samples = space_cli_create(cli, name);
 	space_churn_samples_header(samples);
 	cli->churn.run = run;
 	shim_reset();
-	space_churn_run(&cli->churn, c, w, p, samples, &res);
-	space_pool_exit();
+	space_churn_run(linked, &cli->churn, c, w, p, samples, &res);
+	linked->exit();
 	shim_teardown();	/* reports any page or object the run leaked */
 	space_cli_close(samples, name);
-	space_summary_row(summary, SPACE_VARIANT, comp, p->name, &cli->churn, &res);
+	space_summary_row(summary, linked, SPACE_VARIANT, comp, p->name, &cli->churn, &res);
 	space_summary_line(stderr, run, &res);
 }
 
@@ -48,7 +51,7 @@ int main(int argc, char **argv)
 	FILE *summary;
 
 	space_cli_parse(&cli, argc, argv);
-	snprintf(name, sizeof(name), "summary-%s-%s.tsv", space_pool_name, SPACE_VARIANT);
+	snprintf(name, sizeof(name), "summary-%s-%s.tsv", linked->name, SPACE_VARIANT);
 	summary = space_cli_create(&cli, name);
 	space_summary_header(summary);
 	if (space_workload_build(&w, &cli.workload))

@@ -1,4 +1,4 @@
-# Coverage over time of one target (ci/bench/coverage_time.sh sets out, lf, afl, title).
+# Coverage over time of one target (bench/coverage_time.sh sets out, lf, afl, title).
 set terminal pngcairo size 900,500 noenhanced
 set output out
 set title title

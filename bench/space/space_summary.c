@@ -49,16 +49,17 @@ void space_summary_header(FILE *f)
 	fprintf(f, "\n");
 }
 
-void space_summary_row(FILE *f, const char *variant, const char *comp, const char *policy,
-		       const struct space_churn_cfg *cfg, const struct space_result *r)
+void space_summary_row(FILE *f, const struct allocator *a, const char *variant, const char *comp,
+		       const char *policy, const struct space_churn_cfg *cfg,
+		       const struct space_result *r)
 {
 	const struct space_point *fe = &r->fill_end, *e = &r->end;
 	/* Descriptors of the pool's blocks (reserve pages' ones are counted apart). */
 	unsigned long desc_bytes = e->pool.descs * e->pool.desc_size;
-	unsigned long header_bytes = e->blocks * space_pool_header;
+	unsigned long header_bytes = e->blocks * a->header_bytes;
 	unsigned long ops = r->fill_ops + r->churn_ops;
 
-	fprintf(f, "%s\t%s\t%s\t%s\t%llu\t%u\t%u\t%u\t%u\t%u\t%lu\t%lu\t", space_pool_name,
+	fprintf(f, "%s\t%s\t%s\t%s\t%llu\t%u\t%u\t%u\t%u\t%u\t%lu\t%lu\t", a->name,
 		variant, comp, policy, (unsigned long long)cfg->seed, cfg->slots, cfg->hot_pct,
 		cfg->hot_ops_pct, cfg->store_pct, cfg->load_pct, r->fill_ops, r->churn_ops);
 	fprintf(f, "%lu\t%lu\t%lu\t%lu\t%lu\t", r->stores, r->loads, r->deletes,

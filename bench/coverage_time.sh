@@ -9,7 +9,7 @@
 # AFL++, the union of the edges of its queue entries (afl-showmap, the same
 # binary and map), each at the time stamp in its name.  Writes OUTDIR/coverage_time.md, coverage-TARGET.png and
 # data/TARGET-{libfuzzer,afl}.tsv (seconds, edges), and prints the report.
-# Run: sh ci/bench/coverage_time.sh OUTDIR [--quick]
+# Run: sh bench/coverage_time.sh OUTDIR [--quick]
 #   full: SECONDS=180 per target;  --quick: SECONDS=10, xvmalloc_fuzz only
 set -eu
 
@@ -24,8 +24,8 @@ fi
 root=$(pwd)
 allow="--action_env=AFL_LLVM_ALLOWLIST=$root/bazel/afl_allowlist.txt"
 
-part_build --config=bench //ci/bench:stamp_lines
-cp "$(bazel info --config=bench bazel-bin 2>/dev/null)/ci/bench/stamp_lines" "$tmp/"
+part_build --config=bench //bench:stamp_lines
+cp "$(bazel info --config=bench bazel-bin 2>/dev/null)/bench/stamp_lines" "$tmp/"
 part_build --config=asan-ubsan $(for t in $targets; do echo "//fuzzers:${t}_libfuzzer"; done)
 for t in $targets; do cp "bazel-bin/fuzzers/${t}_libfuzzer" "$tmp/"; done
 for cfg in afl afl-cmplog; do
@@ -79,7 +79,7 @@ for t in $targets; do
 		close($2)
 		if (n != last) printf "%.3f\t%d\n", $1 / 1000, n
 		last = n } END { printf "%d\t%d\n", end, n }' >>"$out/data/$t-afl.tsv"
-	gp -e "out='$out/coverage-$t.png'; lf='$out/data/$t-libfuzzer.tsv'; afl='$out/data/$t-afl.tsv'; title='$t: allocator edges from an empty corpus'" ci/bench/coverage_time.gp
+	gp -e "out='$out/coverage-$t.png'; lf='$out/data/$t-libfuzzer.tsv'; afl='$out/data/$t-afl.tsv'; title='$t: allocator edges from an empty corpus'" bench/coverage_time.gp
 done
 
 # at SECONDS FILE: the edge count reached by that time (the last line at or before it; - if none)

@@ -9,7 +9,7 @@
 #           the dictionary, as a campaign fuzzes (its own final stats).
 # Ratios are the slow-down of each mode against none in the same run.
 # Writes OUTDIR/throughput.md and OUTDIR/data/*.tsv, and prints the report.
-# Run: sh ci/bench/throughput.sh OUTDIR [--quick]
+# Run: sh bench/throughput.sh OUTDIR [--quick]
 #   full: RUNS=2000, SECONDS=60;  --quick: RUNS=20, SECONDS=3
 set -eu
 

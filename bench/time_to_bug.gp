@@ -1,4 +1,4 @@
-# Share of trials that found each finding by time t (ci/bench/time_to_bug.sh sets out, dir, ids, limit).
+# Share of trials that found each finding by time t (bench/time_to_bug.sh sets out, dir, ids, limit).
 set terminal pngcairo size 1000,550 noenhanced
 set output out
 set title 'Time to bug: share of trials that found each finding (solid: libFuzzer, dashed: AFL++)'

@@ -26,7 +26,7 @@ enum slot_state {
 struct slot {
 	enum slot_state state;
 	u32 page;		/* workload page stored */
-	struct space_handle h;	/* SLOT_POOL */
+	struct af_handle h;	/* SLOT_POOL */
 	struct page *own;	/* SLOT_OWN */
 };
 
@@ -34,6 +34,7 @@ struct slot {
 static const char pool_owner, policy_owner;
 
 struct run {
+	const struct allocator *a;
 	const struct space_churn_cfg *cfg;
 	const struct space_compressed *c;
 	const struct space_workload *w;
@@ -72,10 +73,10 @@ static void drop(struct run *r, struct slot *s)
 	switch (s->state) {
 	case SLOT_POOL:
 		r->now.objects--;
-		r->now.blocks -= space_pool_blocks(&s->h);
+		r->now.blocks -= r->a->blocks(&s->h);
 		r->now.bytes -= r->c->len[s->page];
 		shim_set_owner(&pool_owner);
-		space_pool_free(r->pool, &s->h);
+		r->a->free(r->pool, &s->h);
 		break;
 	case SLOT_ZERO:
 		r->now.zero_flags--;
@@ -98,12 +99,12 @@ static void store_in_pool(struct run *r, struct slot *s, u32 page)
 	u32 len = r->c->len[page], got;
 
 	shim_set_owner(&pool_owner);
-	if (space_pool_malloc(r->pool, len, &s->h)) {
+	if (r->a->malloc(r->pool, len, r->a->caller_gfp, &s->h)) {
 		r->res->failures++;	/* the caller's write fails; the slot stays empty */
 		return;
 	}
-	space_pool_write(&s->h, space_compressed_data(r->c, page), len);
-	got = space_pool_size(&s->h);
+	r->a->write(&s->h, space_compressed_data(r->c, page), len);
+	got = r->a->get_size(&s->h);
 	if (got != len) {
 		report_begin("space.get-size: the allocator reports another size than was allocated");
 		report_line("allocated %u bytes, get-size says %u", len, got);
@@ -111,9 +112,9 @@ static void store_in_pool(struct run *r, struct slot *s, u32 page)
 	}
 	s->state = SLOT_POOL;
 	r->now.objects++;
-	r->now.blocks += space_pool_blocks(&s->h);
+	r->now.blocks += r->a->blocks(&s->h);
 	r->now.bytes += len;
-	r->res->two_block += space_pool_blocks(&s->h) > 1;
+	r->res->two_block += r->a->blocks(&s->h) > 1;
 	r->res->zero_in_pool += r->w->page[page].zero;
 }
 
@@ -185,7 +186,7 @@ static void load(struct run *r, struct slot *s)
 	r->res->loads++;
 	switch (s->state) {
 	case SLOT_POOL:
-		space_pool_read(&s->h, r->buf, len);
+		r->a->read(&s->h, r->buf, len);
 		if (memcmp(r->buf, space_compressed_data(r->c, s->page), len))
 			mismatch(r->buf, space_compressed_data(r->c, s->page), len, s->page);
 		r->res->verified_loads++;
@@ -220,7 +221,7 @@ static void snapshot(struct run *r, struct space_point *pt)
 {
 	*pt = r->now;
 	pt->op = r->op;
-	space_pool_stats(r->pool, &pool_owner, &pt->pool);
+	r->a->space(r->pool, &pool_owner, &pt->pool);
 }
 
 void space_churn_samples_header(FILE *f)
@@ -243,7 +244,7 @@ static void sample(struct run *r)
 static void account(struct run *r)
 {
 	struct space_result *res = r->res;
-	unsigned long reserve, pages = space_pool_pages(r->pool, &reserve);
+	unsigned long reserve, pages = r->a->pages(r->pool, &reserve);
 
 	r->op++;
 	if (pages > res->peak_pages) {
@@ -267,7 +268,7 @@ static void check(struct run *r)
 
 	if (r->cfg->check) {
 		r->doing = "invariant check";
-		space_pool_check(r->pool, &pool_owner);
+		r->a->check(r->pool, &pool_owner, CHECK_FULL);
 	}
 	r->res->check_seconds += now_seconds() - t;
 }
@@ -319,9 +320,9 @@ static void churn(struct run *r, struct space_rng *rng)
 	r->res->churn_ops = r->cfg->ops;
 }
 
-void space_churn_run(const struct space_churn_cfg *cfg, const struct space_compressed *c,
-		     const struct space_workload *w, const struct space_policy *p,
-		     FILE *samples, struct space_result *res)
+void space_churn_run(const struct allocator *a, const struct space_churn_cfg *cfg,
+		     const struct space_compressed *c, const struct space_workload *w,
+		     const struct space_policy *p, FILE *samples, struct space_result *res)
 {
 	struct space_rng rng;
 	struct run *r;
@@ -334,6 +335,7 @@ void space_churn_run(const struct space_churn_cfg *cfg, const struct space_compr
 	r->slot = calloc(cfg->slots, sizeof(*r->slot));
 	if (!r->slot)
 		abort();
+	r->a = a;
 	r->cfg = cfg;
 	r->c = c;
 	r->w = w;
@@ -349,7 +351,7 @@ void space_churn_run(const struct space_churn_cfg *cfg, const struct space_compr
 	report_set_dump_hook(dump_op, r);
 
 	shim_set_owner(&pool_owner);
-	r->pool = space_pool_create();
+	r->pool = a->create(a->caller_gfp);
 	if (!r->pool) {
 		fprintf(stderr, "space: run %s: the allocator could not create a pool\n", cfg->run);
 		exit(1);
@@ -380,7 +382,7 @@ void space_churn_run(const struct space_churn_cfg *cfg, const struct space_compr
 	}
 	check(r);
 	shim_set_owner(&pool_owner);
-	space_pool_destroy(r->pool);
+	a->destroy(r->pool);
 	report_set_dump_hook(NULL, NULL);
 	free(r->slot);
 	free(r);

@@ -1,4 +1,4 @@
-# part.sh: what every bench part (ci/bench/*.sh) shares. Sourced, not run:
+# part.sh: what every bench part (bench/*.sh) shares. Sourced, not run:
 #   . "$(dirname "$0")/part.sh"; part_init NAME "$@"
 # part_init parses "OUTDIR [--quick]", refuses an OUTDIR that is not new or
 # empty (a bench never overwrites results), installs what is missing, and
@@ -19,14 +19,14 @@ part_init() {
 		case $a in
 		--quick) quick=--quick ;;
 		-h | --help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;;
-		-*) part_die "unknown option: $a (usage: sh ci/bench/$part.sh OUTDIR [--quick])" ;;
+		-*) part_die "unknown option: $a (usage: sh bench/$part.sh OUTDIR [--quick])" ;;
 		*)
 			[ -z "$outdir" ] || part_die "more than one OUTDIR: $outdir and $a"
 			outdir=$a
 			;;
 		esac
 	done
-	[ -n "$outdir" ] || part_die "OUTDIR missing (usage: sh ci/bench/$part.sh OUTDIR [--quick])"
+	[ -n "$outdir" ] || part_die "OUTDIR missing (usage: sh bench/$part.sh OUTDIR [--quick])"
 	if [ -e "$outdir" ] || [ -L "$outdir" ]; then
 		[ -d "$outdir" ] || part_die "$outdir exists and is not a directory"
 		[ -z "$(ls -A "$outdir")" ] ||
@@ -34,7 +34,7 @@ part_init() {
 	fi
 	mkdir -p "$outdir" 2>/dev/null || part_die "cannot create $outdir"
 	out=$(cd "$outdir" && pwd)
-	cd "$(dirname "$0")/../.."
+	cd "$(dirname "$0")/.."
 	sh ci/setup.sh || exit 1
 	tmp=$(mktemp -d)
 	trap 'rm -rf "$tmp"' EXIT

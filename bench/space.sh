@@ -8,7 +8,7 @@
 # compress to 70-80% (the xcfmalloc cover letter's condition).  Writes into
 # OUTDIR: space.md (the report, a "## Allocator space efficiency" section),
 # sizes.png and pages-*.png (gnuplot), data/ (every TSV), and prints space.md.
-# Run: sh ci/bench/space.sh OUTDIR [--quick]
+# Run: sh bench/space.sh OUTDIR [--quick]
 #   OUTDIR: a new or empty directory (nothing is ever overwritten)
 #   --quick: small sizes, a smoke run of a few seconds after the build
 set -eu
@@ -22,8 +22,8 @@ tools="space_sizes"
 for v in $variants; do
 	tools="$tools space_$(echo "$v" | tr - _)"
 done
-part_build --config=bench //ci/bench:all
-bin=$(bazel info --config=bench bazel-bin 2>/dev/null)/ci/bench
+part_build --config=bench //bench/space:all
+bin=$(bazel info --config=bench bazel-bin 2>/dev/null)/bench/space
 # Private copies: bazel-bin moves with every other build on the machine.
 for t in $tools; do
 	cp "$bin/$t" "$tmp/$t"
@@ -47,7 +47,7 @@ run() {
 	if ! "$tmp/$2" --out "$dir" $args 2>"$tmp/log"; then
 		cat "$tmp/log" >&2
 		echo "space.sh: FAIL: $2 on the $1 workload stopped (see above); repro:" >&2
-		echo "  bazel build --config=bench //ci/bench:$2 && \$(bazel info --config=bench bazel-bin)/ci/bench/$2 --out NEW_EMPTY_DIR $args" >&2
+		echo "  bazel build --config=bench //bench/space:$2 && \$(bazel info --config=bench bazel-bin)/bench/space/$2 --out NEW_EMPTY_DIR $args" >&2
 		exit 1
 	fi
 	cat "$tmp/log" >&2
@@ -81,14 +81,14 @@ column_of() {	# column_of NAME FILE: NAME's value in FILE's first row
 }
 fill_mixed=$(column_of fill_ops "$out/data/mixed/summary.tsv")
 fill_t75=$(column_of fill_ops "$out/data/text75/summary.tsv")
-gp -e "out='$out/sizes.png'; data='$out/data/mixed/histogram.tsv'; title='Compressed size of the workload pages'" ci/bench/space_sizes.gp
+gp -e "out='$out/sizes.png'; data='$out/data/mixed/histogram.tsv'; title='Compressed size of the workload pages'" bench/space_sizes.gp
 for comp in lzo lz4; do
 	for policy in ramzswap zcache; do
-		gp -e "out='$out/pages-$comp-$policy.png'; dir='$out/data/mixed'; run='$comp-$policy'; fill=$fill_mixed; title='Pool pages against ideal: $comp, $policy policy'" ci/bench/space_pages.gp
+		gp -e "out='$out/pages-$comp-$policy.png'; dir='$out/data/mixed'; run='$comp-$policy'; fill=$fill_mixed; title='Pool pages against ideal: $comp, $policy policy'" bench/space_pages.gp
 	done
 done
-gp -e "out='$out/pages-text75-lzo-zcache.png'; dir='$out/data/text75'; run='lzo-zcache'; fill=$fill_t75; title='Pool pages against ideal: text compressing to 70-80% (LZO), zcache policy'" ci/bench/space_pages.gp
+gp -e "out='$out/pages-text75-lzo-zcache.png'; dir='$out/data/text75'; run='lzo-zcache'; fill=$fill_t75; title='Pool pages against ideal: text compressing to 70-80% (LZO), zcache policy'" bench/space_pages.gp
 
-sh ci/bench/space_report.sh "$out" "${quick:-full}" "$runtime" >"$out/space.md"
+sh bench/space_report.sh "$out" "${quick:-full}" "$runtime" >"$out/space.md"
 cat "$out/space.md"
 echo "space.sh: report, plots and data in $out" >&2

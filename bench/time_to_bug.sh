@@ -11,7 +11,7 @@
 # engines); the others run their allocator's target on ASan+UBSan.  Writes
 # OUTDIR/time_to_bug.md, time_to_bug.png (share of trials that found each
 # finding against time), data/trials.tsv, and prints the report.
-# Run: sh ci/bench/time_to_bug.sh OUTDIR [--quick]
+# Run: sh bench/time_to_bug.sh OUTDIR [--quick]
 #   full: every finding, TRIALS=5, LIMIT=120;  --quick: XV-1, XCF-1, XV-4, 2 trials, 10 s
 set -eu
 
@@ -64,7 +64,7 @@ for id in $ids; do
 		n=1
 		while [ "$n" -le "$trials" ]; do echo "$id $e $n $limit $tmp/$id"; n=$((n + 1)); done
 	done
-done | xargs -P 2 -L 1 sh ci/bench/bug_trial.sh >"$tmp/trials" || part_die "a trial failed to run"
+done | xargs -P 2 -L 1 sh bench/bug_trial.sh >"$tmp/trials" || part_die "a trial failed to run"
 sh ci/reap.sh "$tmp"
 
 printf 'finding\ttarget\tengine\tseed\tstatus\tseconds\tother_reports\n' >"$out/data/trials.tsv"
@@ -90,7 +90,7 @@ stats() {
 			printf "%d/%d %s %s %s %d %s\n", f, n, show(m), f ? show(t[1]) : "-", show(t[n]), o,
 				(m < 60) ? "yes" : "no" }' "$tmp/trials"
 }
-gp -e "out='$out/time_to_bug.png'; dir='$out/data'; ids='$(echo $ids)'; limit=$limit" ci/bench/time_to_bug.gp
+gp -e "out='$out/time_to_bug.png'; dir='$out/data'; ids='$(echo $ids)'; limit=$limit" bench/time_to_bug.gp
 {
 	echo "## Time to bug"
 	echo

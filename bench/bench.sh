@@ -1,16 +1,16 @@
 #!/bin/sh
 # The bench command (benchmarks: they print figures, they are never timed
-# tests).  Runs each part of ci/bench/ into its own directory of OUT and
+# tests).  Runs each part of bench/ into its own directory of OUT and
 # writes OUT/report.md (the machine, then every part's section; PNG plots
 # drawn with gnuplot beside them), then prints the report:
 #   throughput     exec/s per target and checking mode, replay and live
 #   coverage_time  allocator edges against seconds from an empty corpus
 #   time_to_bug    trials per finding on its single-bug variant
 #   space          the allocators' pages against ideal on compressed pages
-# Run: sh ci/bench.sh [--quick] [--out OUT] [PART...]
+# Run: sh bench/bench.sh [--quick] [--out OUT] [PART...]
 #   --quick: a smoke run of every part (a few minutes, mostly builds)
 #   OUT: a new directory (default out/bench-<date>); nothing is overwritten
-#   PART: only these parts (each also runs alone: sh ci/bench/PART.sh DIR)
+#   PART: only these parts (each also runs alone: sh bench/PART.sh DIR)
 # The full run takes about an hour on 2 cores; each part says its sizes.
 set -eu
 cd "$(dirname "$0")/.."
@@ -21,7 +21,7 @@ while [ $# -gt 0 ]; do
 	--quick) quick=--quick; shift ;;
 	--out) [ $# -ge 2 ] || { echo "bench: --out needs a directory" >&2; exit 2; }; out=$2; shift 2 ;;
 	-h | --help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;;
-	-*) echo "bench: unknown option $1 (see the first lines of ci/bench.sh)" >&2; exit 2 ;;
+	-*) echo "bench: unknown option $1 (see the first lines of bench/bench.sh)" >&2; exit 2 ;;
 	*) break ;;
 	esac
 done
@@ -41,7 +41,7 @@ sh ci/setup.sh
 started=$(date +%s)
 for p in $parts; do
 	echo "bench: $p" >&2
-	sh "ci/bench/$p.sh" "$out/$p" $quick >"$out/$p.log" 2>&1 ||
+	sh "bench/$p.sh" "$out/$p" $quick >"$out/$p.log" 2>&1 ||
 		{ tail -n 30 "$out/$p.log" >&2; echo "bench: part $p failed, see $out/$p.log" >&2; exit 1; }
 done
 

@@ -10,9 +10,9 @@
 
 #include <stdio.h>
 #include <linux/types.h>
+#include "allocator.h"
 #include "space_compress.h"
 #include "space_policy.h"
-#include "space_pool.h"
 
 struct space_churn_cfg {
 	const char *run;		/* names the run in reports */
@@ -36,7 +36,7 @@ struct space_point {
 	unsigned long zero_flags;	/* slots holding a zero-page flag */
 	unsigned long own_pages;	/* slots holding an uncompressed page */
 	unsigned long rejected;		/* slots whose page went to the swap device */
-	struct space_pool_stats pool;
+	struct allocator_space pool;
 };
 
 struct space_result {
@@ -64,9 +64,9 @@ struct space_result {
  * tear down), writing the time series to samples.  A load that differs from
  * what was stored is reported and aborts.
  */
-void space_churn_run(const struct space_churn_cfg *cfg, const struct space_compressed *c,
-		     const struct space_workload *w, const struct space_policy *p,
-		     FILE *samples, struct space_result *res);
+void space_churn_run(const struct allocator *a, const struct space_churn_cfg *cfg,
+		     const struct space_compressed *c, const struct space_workload *w,
+		     const struct space_policy *p, FILE *samples, struct space_result *res);
 
 /* The time series' header line. */
 void space_churn_samples_header(FILE *f);

@@ -1,0 +1,129 @@
+/* xcf_adapter.c: the allocator API of allocator.h on xcfmalloc, as zcache used it. */
+#include <linux/errno.h>
+#include <linux/gfp.h>
+#include <linux/string.h>
+#include <allocfuzz/report.h>
+#include <allocfuzz/shim.h>
+#include "allocator.h"
+#include "callers.h"
+#include "xcf_check.h"
+/* <>: the variant built, from the include path, never the seed beside this file */
+#include <xcfmalloc.h>
+#include <xcfmalloc_int.h>
+
+static void *xcf_create(gfp_t gfp)
+{
+	return xcf_create_pool(gfp);
+}
+
+static void xcf_destroy(void *pool)
+{
+	xcf_destroy_pool(pool);
+}
+
+static int xcf_alloc(void *pool, u32 size, gfp_t gfp, struct af_handle *h)
+{
+	/* The seed takes an int: sizes above INT_MAX arrive negative, as C converts them. */
+	h->xcf = xcf_malloc(pool, (int)size, gfp);
+	return h->xcf ? 0 : -ENOMEM;
+}
+
+static void xcf_release(void *pool, const struct af_handle *h)
+{
+	xcf_free(pool, h->xcf);
+}
+
+/* The seed copies the whole allocation: buf must hold exactly size bytes. */
+static void xcf_write_all(const struct af_handle *h, const u8 *buf, u32 size)
+{
+	(void)size;
+	xcf_write(h->xcf, (void *)buf);
+}
+
+static void xcf_read_all(const struct af_handle *h, u8 *buf, u32 size)
+{
+	(void)size;
+	xcf_read(h->xcf, buf);
+}
+
+static u32 xcf_size(const struct af_handle *h)
+{
+	return (u32)xcf_get_alloc_size(h->xcf);
+}
+
+static u64 xcf_total(void *pool)
+{
+	return xcf_get_total_size_bytes(pool);
+}
+
+static void xcf_check_pool(void *pool, const void *owner, enum check_mode mode)
+{
+	xcf_check(pool, owner, mode);
+}
+
+static bool xcf_could_serve_pool(void *pool, u32 size)
+{
+	return xcf_could_serve(pool, size);
+}
+
+static u32 xcf_blocks(const struct af_handle *h)
+{
+	const struct xcf_blkdesc *desc = h->xcf;
+
+	return desc->next ? 2 : 1;
+}
+
+/* Read without the pool lock: single-threaded, between operations. */
+static unsigned long xcf_pages(void *pool, unsigned long *reserve)
+{
+	const struct xcf_pool *p = pool;
+
+	*reserve = (unsigned long)p->reserve_count;
+	return (unsigned long)(p->page_count - p->reserve_count);
+}
+
+static void xcf_space(void *pool, const void *owner, struct allocator_space *st)
+{
+	struct kmem_cache *cache = shim_cache_find("xcf_desc_cache");
+	const struct xcf_pool *p = pool;
+	unsigned long shim_descs = cache ? shim_object_count(cache, owner) : 0;
+
+	memset(st, 0, sizeof(*st));
+	st->pages = (unsigned long)(xcf_get_total_size_bytes(pool) >> PAGE_SHIFT);
+	st->reserve_pages = (unsigned long)p->reserve_count;
+	st->descs = (unsigned long)xcf_get_desc_count(pool);
+	st->reserve_descs = (unsigned long)p->reserve_count;	/* one per reserve page */
+	st->desc_size = sizeof(struct xcf_blkdesc);
+	st->pool_bytes = sizeof(struct xcf_pool);
+	if (st->pages + st->reserve_pages != shim_page_count(owner) ||
+	    st->descs + st->reserve_descs != shim_descs) {
+		report_begin("space.accounting: xcfmalloc's page or descriptor counts are not the shim's");
+		report_line("xcfmalloc: %lu pages + %lu reserve, %lu descriptors + %lu reserve",
+			    st->pages, st->reserve_pages, st->descs, st->reserve_descs);
+		report_line("shim: %lu pages, %lu xcf_desc_cache objects of this pool",
+			    shim_page_count(owner), shim_descs);
+		report_end();
+	}
+}
+
+const struct allocator xcf_allocator = {
+	.name = "xcfmalloc",
+	.min_size = 0,
+	.max_size = PAGE_SIZE - sizeof(struct xcf_blkhdr),	/* MAX_ALLOC_SIZE */
+	.caller_gfp = ZCACHE_GFP,
+	.create = xcf_create,
+	.destroy = xcf_destroy,
+	.malloc = xcf_alloc,
+	.free = xcf_release,
+	.write = xcf_write_all,
+	.read = xcf_read_all,
+	.get_size = xcf_size,
+	.total_bytes = xcf_total,
+	.check = xcf_check_pool,
+	.exit = xcf_exit,
+	.could_serve = xcf_could_serve_pool,
+	.header_bytes = sizeof(struct xcf_blkhdr),
+	.blocks = xcf_blocks,
+	.pages = xcf_pages,
+	.space = xcf_space,
+};
