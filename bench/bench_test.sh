@@ -8,18 +8,7 @@ set -u
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-check() {	# check NAME COMMAND...: one assertion
-	name=$1
-	shift
-	if "$@" >/dev/null 2>&1; then
-		passed=$((passed + 1))
-		echo "ok $name"
-	else
-		failed=$((failed + 1))
-		echo "FAIL $name"
-	fi
-}
+. ci/testlib.sh
 b=$tmp/bench
 sh bench/bench.sh --quick --out "$b" >"$tmp/stdout" 2>"$tmp/stderr"
 rc=$?
@@ -51,5 +40,4 @@ cp "$r" "$tmp/before"
 sh bench/bench.sh --quick --out "$b" space >"$tmp/again" 2>&1
 check "an existing OUT is refused" [ $? -eq 2 ]
 check "and left as it was" cmp "$r" "$tmp/before"
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -17,6 +17,7 @@ want=$(cat "$dir/signature")
 now() { date +%s.%N; }
 add() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a + b }'; }
 signature=$(dirname "$0")/../ci/signature.sh
+. "$(dirname "$0")/../ci/lib.sh"	# run from the repository root, as time_to_bug.sh does
 first_report() {	# first_report LOG: the first report line in LOG
 	sh "$signature" --first-line <"$1"
 }
@@ -49,11 +50,9 @@ afl() {
 		cp "$w/afl$(($1 - 1))/default/queue/id:"* "$in/"	# the corpus so far
 	fi
 	start=$(now)
-	# AFL++ sees crashes as signals: the sanitizers abort instead of exiting.
-	ASAN_OPTIONS=abort_on_error=1:symbolize=0:detect_leaks=0 TSAN_OPTIONS="${TSAN_OPTIONS:-}:abort_on_error=1" \
-		AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_BENCH_UNTIL_CRASH=1 \
-		AFL_NO_AFFINITY=1 afl-fuzz -i "$in" -o "$w/afl$1" -V "$2" -s "$seed" -m none \
-		-x "$dir/dict" -c "$dir/cmplog" -- "$dir/afl" >"$w/afl$1.log" 2>&1
+	( lib_afl_env
+	AFL_BENCH_UNTIL_CRASH=1 exec afl-fuzz -i "$in" -o "$w/afl$1" -V "$2" -s "$seed" -m none \
+		-x "$dir/dict" -c "$dir/cmplog" -- "$dir/afl" >"$w/afl$1.log" 2>&1 )
 	took=$(add "$(now)" "-$start")
 	# A trial that never fuzzed is no measurement: stop the bench.
 	[ -f "$w/afl$1/default/fuzzer_stats" ] ||

@@ -19,21 +19,13 @@ mkdir -p "$out/data"
 if [ -n "$quick" ]; then
 	seconds=10 targets=xvmalloc_fuzz
 else
-	seconds=180 targets="xvmalloc_fuzz xcfmalloc_fuzz differential_fuzz"
+	seconds=180 targets=$(lib_targets default)
 fi
-root=$(pwd)
-allow="--action_env=AFL_LLVM_ALLOWLIST=$root/bazel/afl_allowlist.txt"
 
 part_build --config=bench //bench:stamp_lines
 cp "$(bazel info --config=bench bazel-bin 2>/dev/null)/bench/stamp_lines" "$tmp/"
-part_build --config=asan-ubsan $(for t in $targets; do echo "//fuzzers:${t}_libfuzzer"; done)
-for t in $targets; do cp "bazel-bin/fuzzers/${t}_libfuzzer" "$tmp/"; done
-for cfg in afl afl-cmplog; do
-	suffix=$([ $cfg = afl ] && echo afl || echo cmplog)
-	part_build --config=$cfg "$allow" $(for t in $targets; do echo "//fuzzers:${t}_$suffix"; done)
-	dir=$(bazel info --config=$cfg "$allow" bazel-bin 2>/dev/null)
-	for t in $targets; do cp "$dir/fuzzers/${t}_$suffix" "$tmp/"; done
-done
+lib_build_bins "$tmp" asan-ubsan "" afl $targets ||
+	{ tail -n 30 "$tmp/build.log" >&2; part_die "build failed (the fuzz targets, both engines)"; }
 
 for t in $targets; do
 	echo "coverage_time.sh: $t: libFuzzer and AFL++ for ${seconds}s from an empty corpus" >&2
@@ -44,11 +36,9 @@ for t in $targets; do
 		-dict=corpus/allocfuzz.dict -artifact_prefix="$out/artifacts/$t/" \
 		"$w/corpus" 2>&1 | "$tmp/stamp_lines" >"$w/libfuzzer.log" &
 	lf=$!
-	ASAN_OPTIONS=abort_on_error=1:symbolize=0:detect_leaks=0 AFL_NO_UI=1 \
-		AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1 \
-		afl-fuzz -M main -i "$w/in" -o "$w/afl" -V "$seconds" -m none \
+	( lib_afl_env; exec afl-fuzz -M main -i "$w/in" -o "$w/afl" -V "$seconds" -m none \
 		-x corpus/allocfuzz.dict -c "$tmp/${t}_cmplog" \
-		-- "$tmp/${t}_afl" >"$w/afl.log" 2>&1 || {
+		-- "$tmp/${t}_afl" >"$w/afl.log" 2>&1 ) || {
 		tail -n 20 "$w/afl.log" >&2
 		part_die "afl-fuzz on $t failed (log above)"
 	}

@@ -17,7 +17,7 @@ set -eu
 part_init throughput "$@"
 mkdir -p "$out/data"
 if [ -n "$quick" ]; then runs=20 seconds=3; else runs=2000 seconds=60; fi
-targets="xvmalloc_fuzz xcfmalloc_fuzz differential_fuzz"
+targets=$(lib_targets default)
 modes="none incremental full"
 
 part_build --config=asan-ubsan $(for t in $targets; do echo "//fuzzers:${t}_libfuzzer //corpus:$t"; done)

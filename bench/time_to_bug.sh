@@ -25,18 +25,10 @@ else
 fi
 [ -n "$ids" ] || part_die "no finding headings (## XV-n: / ## XCF-n:) in FINDINGS.md"
 
-target_of() {
-	case $1 in
-	XV-4) echo threads_fuzz ;;
-	XV-*) echo xvmalloc_fuzz ;;
-	XCF-*) echo xcfmalloc_fuzz ;;
-	esac
-}
-config_of() { [ "$(target_of "$1")" = threads_fuzz ] && echo tsan || echo asan-ubsan; }
-allow="--action_env=AFL_LLVM_ALLOWLIST=$(pwd)/bazel/afl_allowlist.txt"
+target_of() { lib_finding_target "$1"; }
 
 for id in $ids; do
-	t=$(target_of "$id") cfg=$(config_of "$id")
+	t=$(target_of "$id") cfg=$(lib_sanitizer "$(target_of "$id")")
 	d=$tmp/$id
 	mkdir -p "$d"
 	if [ -s "corpus/regressions/$id.expect" ]; then
@@ -45,15 +37,11 @@ for id in $ids; do
 		sed -n "/^## $id:/,/^## /s/^- Signature: \`\([^\`]*\)\`.*/\1/p" FINDINGS.md | head -n 1 >"$d/signature"
 	fi
 	[ -s "$d/signature" ] || part_die "$id: no signature in corpus/regressions/$id.expect or FINDINGS.md"
-	part_build --config="$cfg" --define=variant="$id" "//fuzzers:${t}_libfuzzer"
-	cp "$(bazel info --config="$cfg" bazel-bin 2>/dev/null)/fuzzers/${t}_libfuzzer" "$d/libfuzzer"
+	echo "time_to_bug.sh: building $t for $id ($cfg, both engines)" >&2
+	lib_build_bins "$d" "$cfg" "--define=variant=$id" afl "$t" ||
+		{ tail -n 30 "$d/build.log" >&2; part_die "build failed for $id ($cfg, $t)"; }
+	for e in libfuzzer afl cmplog; do mv "$d/${t}_$e" "$d/$e"; done
 	cp corpus/allocfuzz.dict "$d/dict"
-	afl_config=$([ "$cfg" = tsan ] && echo afl-tsan || echo afl)
-	for c in $afl_config $afl_config-cmplog; do
-		suffix=$([ $c = $afl_config ] && echo afl || echo cmplog)
-		part_build --config=$c "$allow" --define=variant="$id" "//fuzzers:${t}_$suffix"
-		cp "$(bazel info --config=$c "$allow" bazel-bin 2>/dev/null)/fuzzers/${t}_$suffix" "$d/$suffix"
-	done
 done
 
 export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1

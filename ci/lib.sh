@@ -7,14 +7,8 @@
 # lib_targets [all|default|SANITIZER]: target names, one a line (default: default).
 lib_targets() {
 	sed -n 's/^    "\([a-z_]*\)": {"sanitizer": "\([a-z-]*\)", "default": \([A-Za-z]*\)},$/\1 \2 \3/p' \
-		bazel/targets.bzl | while read -r name san def; do
-		case ${1:-default} in
-		all) echo "$name" ;;
-		default) [ "$def" = True ] && echo "$name" ;;
-		*) [ "$san" = "$1" ] && echo "$name" ;;
-		esac
-	done
-	return 0
+		bazel/targets.bzl | awk -v want="${1:-default}" \
+		'want == "all" || (want == "default" && $3 == "True") || want == $2 { print $1 }'
 }
 
 # lib_is_target NAME: true if NAME is a fuzz target.
@@ -35,6 +29,14 @@ lib_findings() {
 # lib_finding_target ID: the target whose input format and code finds ID.
 lib_finding_target() {
 	lib_findings | awk -v id="$1" '$1 == id { print $2 }'
+}
+
+# lib_harness_sources: the C files every fuzz target links besides the
+# allocators and its own file, for builds without Bazel (the OSS-Fuzz
+# build.sh, ci/mutants.sh); fuzzers/BUILD and invariants/BUILD say the same.
+lib_harness_sources() {
+	echo shim/src/*.c invariants/*.c allocators/*/*_adapter.c fuzzers/apply.c \
+		fuzzers/fuzz_input.c fuzzers/harness.c fuzzers/ops.c
 }
 
 # lib_afl_config SANITIZER: the AFL++ Bazel config for a sanitizer's build.

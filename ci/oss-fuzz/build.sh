@@ -33,8 +33,7 @@ for f in "$build/xv/xvmalloc.c" "$build/xcf/xcfmalloc.c"; do
 	$CC $CFLAGS -std=gnu11 $inc -c "$f" -o "$o"
 	objs="$objs $o"
 done
-for f in shim/src/*.c invariants/*.c allocators/*/*_adapter.c fuzzers/harness.c \
-	fuzzers/apply.c fuzzers/fuzz_input.c fuzzers/ops.c; do
+for f in $(lib_harness_sources); do
 	o="$build/obj/$(echo "$f" | tr / _ | sed 's/\.c$/.o/')"
 	$CC $harness_cflags $inc -c "$f" -o "$o"
 	objs="$objs $o"
