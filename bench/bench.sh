@@ -7,6 +7,7 @@
 #   coverage_time  allocator edges against seconds from an empty corpus
 #   time_to_bug    trials per finding on its single-bug variant
 #   space          the allocators' pages against ideal on compressed pages
+#   mutation       the share of injected allocator faults the oracles report
 # Run: sh bench/bench.sh [--quick] [--out OUT] [PART...]
 #   --quick: a smoke run of every part (a few minutes, mostly builds)
 #   OUT: a new directory (default out/bench-<date>); nothing is overwritten
@@ -15,7 +16,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 quick= out=
-all="throughput coverage_time time_to_bug space"
+all="throughput coverage_time time_to_bug space mutation"
 while [ $# -gt 0 ]; do
 	case $1 in
 	--quick) quick=--quick; shift ;;
