@@ -7,7 +7,8 @@
 # enforced; a broken fix patch fails the build on every path (OSS-Fuzz and
 # ClusterFuzzLite layouts, started as the builder does, as "bash build.sh"
 # and through #!, and the local check), while the intact tree builds on the
-# ClusterFuzzLite path; the workflow lints clean with actionlint (which does
+# ClusterFuzzLite path; build.sh gets the builder's environment for each
+# build (and AFL++ is built with address only); the workflow lints clean with actionlint (which does
 # catch a broken one) and keeps its structure (continuous builds, SARIF
 # upload, one storage from secrets, language, pinned image, the sanitizers
 # of project.yaml).
@@ -121,6 +122,47 @@ else
 	fail "the local check on a broken fix patch (exit $rc):"
 	tail -n 20 "$scratch/check.log"
 fi
+
+# The builder's environment per build, recorded by a stand-in build.sh,
+# against the base images' values (base-clang's CFLAGS and sanitizer flags,
+# compile's -fno-sanitize=function for C, compile_afl's AFL++ with address).
+probe="$scratch/probe"
+mkdir -p "$probe/src/tree"
+printf '#!/bin/bash -eu\nenv | grep -E "^(CC|CXX|CFLAGS|CXXFLAGS|LIB_FUZZING_ENGINE|SANITIZER|FUZZING_ENGINE|UBSAN_OPTIONS)=" >"$OUT/env"\n' \
+	>"$probe/src/build.sh"
+base="-O1 -fno-omit-frame-pointer -gline-tables-only -Wno-error=incompatible-function-pointer-types -Wno-error=int-conversion -Wno-error=deprecated-declarations -Wno-error=implicit-function-declaration -Wno-error=implicit-int -Wno-error=unknown-warning-option -Wno-error=vla-cxx-extension -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION"
+ub="array-bounds,bool,builtin,enum,function,integer-divide-by-zero,null,object-size,return,returns-nonnull-attribute,shift,signed-integer-overflow,unsigned-integer-overflow,unreachable,vla-bound,vptr"
+ubfatal=$(echo "$ub" | sed 's/unsigned-integer-overflow,//')
+for b in $(sh ci/oss_fuzz_presubmit.sh builds ci/oss-fuzz); do
+	e=${b%%-*} s=${b#*-}
+	case $b in
+	libfuzzer-address) want="$base -fsanitize=address -fsanitize-address-use-after-scope -fsanitize=fuzzer-no-link" ;;
+	libfuzzer-undefined) want="$base -fsanitize=$ub -fno-sanitize-recover=$ubfatal -fsanitize=fuzzer-no-link" ;;
+	libfuzzer-memory) want="$base -fsanitize=memory -fsanitize-memory-track-origins -fsanitize=fuzzer-no-link" ;;
+	afl-address) want="$base -fsanitize=address -fsanitize-address-use-after-scope " ;;	# empty COVERAGE_FLAGS, as upstream
+	libfuzzer-coverage) want="$base  -fprofile-instr-generate -fcoverage-mapping -pthread -Wl,--no-as-needed -Wl,-ldl -Wl,-lm -Wno-unused-command-line-argument" ;;
+	*) fail "no expected environment for the build $b"; continue ;;
+	esac
+	cwant=$want
+	[ "$s" = undefined ] && cwant="$want -fno-sanitize=function"
+	engine_cc=$([ "$e" = afl ] && echo afl-clang-fast || echo clang-14)
+	lib=$([ "$e" = afl ] && echo /usr/lib/afl/libAFLDriver.a || echo -fsanitize=fuzzer)
+	rm -rf "$probe/out"
+	if sh ci/oss_fuzz_compile.sh compile "$e" "$s" "$probe/src" "$probe/src/tree" "$probe/out" "$probe/work" \
+		>"$probe/log" 2>&1 && grep -qxF "CFLAGS=$cwant" "$probe/out/env" && grep -qxF "CXXFLAGS=$want" "$probe/out/env" &&
+		grep -qxF "CC=$engine_cc" "$probe/out/env" && grep -qxF "LIB_FUZZING_ENGINE=$lib" "$probe/out/env" &&
+		grep -qxF "UBSAN_OPTIONS=silence_unsigned_overflow=1" "$probe/out/env"; then
+		pass "$b: build.sh gets the builder's CC, CFLAGS, CXXFLAGS (less -stdlib=libc++), engine and UBSAN_OPTIONS"
+	else
+		fail "$b: the builder's environment differs:"
+		cat "$probe/log" "$probe/out/env" 2>/dev/null | tail -n 12
+	fi
+done
+for s in undefined memory coverage; do
+	sh ci/oss_fuzz_compile.sh compile afl "$s" "$probe/src" "$probe/src/tree" "$probe/out" "$probe/work" >"$probe/log" 2>&1 &&
+		fail "AFL++ builds with $s (OSS-Fuzz builds it with address only)" ||
+		pass "AFL++ is not built with $s, as upstream"
+done
 
 # The workflow: actionlint clean, and actionlint is not a no-op.
 files=$(ls .github/workflows/*.yml | wc -l | tr -d ' ')
