@@ -8,10 +8,10 @@
 # ClusterFuzzLite layouts, started as the builder does, as "bash build.sh"
 # and through #!, and the local check), while the intact tree builds on the
 # ClusterFuzzLite path; build.sh gets the builder's environment for each
-# build (and AFL++ is built with address only); the workflow lints clean with actionlint (which does
-# catch a broken one) and keeps its structure (continuous builds, SARIF
-# upload, one storage from secrets, language, pinned image, the sanitizers
-# of project.yaml).
+# build (and AFL++ is built with address only); the workflow lints clean
+# with actionlint (which does catch a broken one) and keeps its structure
+# (continuous builds, SARIF upload, one storage from secrets, language,
+# pinned image, the sanitizers of project.yaml).
 # Run: sh ci/oss_fuzz_contract_test.sh   (ends with "N passed, M failed")
 set -u
 cd "$(dirname "$0")/.."
