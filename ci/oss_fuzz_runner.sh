@@ -19,7 +19,9 @@ set -u
 
 self=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")
 die() { echo "oss_fuzz_runner.sh: $*" >&2; exit 2; }
-: "${FUZZING_ENGINE:?}" "${SANITIZER:?}" "${OFZ_TMP:?set OFZ_TMP to a scratch directory}"
+: "${FUZZING_ENGINE:?set FUZZING_ENGINE (libfuzzer or afl), as the runner image does}"
+: "${SANITIZER:?set SANITIZER (address, undefined, memory or coverage)}"
+: "${OFZ_TMP:?set OFZ_TMP to a scratch directory}"
 ARCHITECTURE=${ARCHITECTURE:-x86_64}
 export FUZZING_ENGINE SANITIZER ARCHITECTURE OFZ_TMP
 
