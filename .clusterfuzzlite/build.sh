@@ -1,3 +1,21 @@
 #!/bin/bash -eu
-# ClusterFuzzLite builds exactly what OSS-Fuzz builds.
-exec bash "$SRC/allocfuzz/ci/oss-fuzz/build.sh"
+# Copyright 2026 the allocfuzz authors
+#
+# Licensed under the Apache License, Version 2.0 (the "License");
+# you may not use this file except in compliance with the License.
+# You may obtain a copy of the License at
+#
+#      http://www.apache.org/licenses/LICENSE-2.0
+#
+# Unless required by applicable law or agreed to in writing, software
+# distributed under the License is distributed on an "AS IS" BASIS,
+# WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+# See the License for the specific language governing permissions and
+# limitations under the License.
+#
+################################################################################
+# ClusterFuzzLite build script: exactly OSS-Fuzz's, from the source tree (the
+# Dockerfile's WORKDIR). That script stops on its first error by itself.
+# Run: by the builder, bash -eux $SRC/build.sh
+set -euo pipefail
+exec bash ci/oss-fuzz/build.sh

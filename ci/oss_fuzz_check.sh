@@ -1,100 +1,118 @@
 #!/bin/sh
-# Runs ci/oss-fuzz/build.sh the way OSS-Fuzz does (libFuzzer and AFL++, each
-# with address and with undefined), then checks what OSS-Fuzz's check_build
-# checks: each target prints "Done 4 runs" for -seed=1337 -runs=4, has
-# coverage instrumentation (warns under 100 edges), carries the requested
-# sanitizer's calls (>= 1000 __asan, >= 168 __ubsan in the binary) and no
-# other's (in our objects: the runtimes themselves call across), and
-# under AFL++ reaches "All set and ready to roll" within 35 s.
-# Run: sh ci/oss_fuzz_check.sh   (ends with "N passed, M failed")
+# The local OSS-Fuzz check: checks ci/oss-fuzz/ as OSS-Fuzz's presubmit does
+# (and reports project.yaml's values a maintainer must still set), then makes
+# every build OSS-Fuzz makes from project.yaml (each engine with each
+# sanitizer it supports: AFL++ with address only; plus the coverage build) the
+# way the builder makes it (ci/oss_fuzz_compile.sh: the Dockerfile's layout,
+# the base images' flags, bash -eux build.sh) and runs the base-runner's
+# test_all on it (ci/oss_fuzz_runner.sh: $OUT moved, targets found there,
+# bad_build_check's rules and thresholds, run_fuzzer with the .options file,
+# AFL++ with SKIP_SEED_CORPUS=1); the coverage build gets its llvm-cov report.
+# Ends with a table of the figures and "N passed, M failed".
+# Run: sh ci/oss_fuzz_check.sh [--src TREE] [BUILD...]
+#   TREE: the source tree to build (default: this one); BUILD: ENGINE-SANITIZER
+#   (libfuzzer-address, ...), default every build of `ci/oss_fuzz_presubmit.sh builds`.
 set -u
 cd "$(dirname "$0")/.."
+root=$(pwd)
+tree=$root
+while [ $# -gt 0 ]; do
+	case $1 in
+	--src) [ $# -ge 2 ] && [ -d "$2" ] || { echo "oss_fuzz_check.sh: --src needs a directory" >&2; exit 2; }
+		tree=$(cd "$2" && pwd); shift 2 ;;
+	-*) echo "oss_fuzz_check.sh: unknown option $1 (usage: [--src TREE] [ENGINE-SANITIZER...])" >&2; exit 2 ;;
+	*) break ;;
+	esac
+done
 sh ci/setup.sh || exit 1
 . ci/lib.sh
 . ci/testlib.sh
-root=$(pwd)
+all_builds=$(sh ci/oss_fuzz_presubmit.sh builds "$tree/ci/oss-fuzz") || exit 2
+builds=${*:-$all_builds}
+for b in $builds; do
+	echo "$all_builds" | grep -qx -- "$b" ||
+		{ echo "oss_fuzz_check.sh: OSS-Fuzz makes no build '$b' here (it makes: $(echo $all_builds))" >&2; exit 2; }
+done
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 targets=$(lib_targets default)
-ubsan="array-bounds,bool,builtin,enum,float-divide-by-zero,integer-divide-by-zero,null,object-size,return,returns-nonnull-attribute,shift,signed-integer-overflow,unreachable,vla-bound"
 
-calls() {	# calls BINARY PREFIX: call sites of PREFIX* functions
-	objdump -d --no-show-raw-insn "$1" | grep -cE "call.*<$2"
-}
+# presubmit: errors fail; maintainer-must-set values are reported as warnings.
+if sh ci/oss_fuzz_presubmit.sh check "$tree/ci/oss-fuzz" >"$scratch/presubmit" 2>&1; then
+	pass "presubmit of ci/oss-fuzz"
+else
+	fail "presubmit of ci/oss-fuzz:"
+fi
+cat "$scratch/presubmit"
 
-refs() {	# refs OBJDIR REGEX: references of our objects to sanitizer functions
-	nm -u "$1"/*.o | grep -cE " ($2)"
-}
-
-for engine in libfuzzer afl; do
-	for sanitizer in address undefined; do
-		name="$engine-$sanitizer"
-		out="$scratch/$name/out" work="$scratch/$name/work"
-		mkdir -p "$out" "$work"
-		base="-O1 -fno-omit-frame-pointer -gline-tables-only"
-		if [ "$sanitizer" = address ]; then
-			san="-fsanitize=address -fsanitize-address-use-after-scope"
-		else
-			san="-fsanitize=$ubsan -fno-sanitize-recover=$ubsan"
-		fi
-		if [ "$engine" = libfuzzer ]; then
-			cc=clang-14 cxx=clang++-14 lib="-fsanitize=fuzzer" cov="-fsanitize=fuzzer-no-link"
-		else
-			cc=afl-clang-fast cxx=afl-clang-fast++ lib=/usr/lib/afl/libAFLDriver.a cov=""
-		fi
-		if ! env CC="$cc" CXX="$cxx" CFLAGS="$base $san $cov" CXXFLAGS="$base $san $cov" \
-			LIB_FUZZING_ENGINE="$lib" FUZZING_ENGINE="$engine" SANITIZER="$sanitizer" \
-			ARCHITECTURE=x86_64 SRC="$scratch" ALLOCFUZZ_SRC="$root" OUT="$out" WORK="$work" \
-			AFL_QUIET=1 bash ci/oss-fuzz/build.sh >"$scratch/$name.log" 2>&1; then
-			fail "$name: build.sh failed:"
-			tail -n 20 "$scratch/$name.log"
-			continue
-		fi
-		pass "$name: build.sh"
-		for t in $targets; do
-			for f in "$t" "${t}_seed_corpus.zip" "$t.dict" "$t.options"; do
-				[ -s "$out/$f" ] || fail "$name: $out/$f is missing"
-			done
-			objs="$work/allocfuzz-build/obj"
-			if [ "$sanitizer" = address ]; then
-				want=$(calls "$out/$t" __asan) min=1000
-				extra=$(refs "$objs" "__ubsan|__msan|__tsan|__dfsan")
-			else
-				want=$(calls "$out/$t" __ubsan) min=168
-				extra=$(refs "$objs" "__asan|__msan|__tsan|__dfsan")
-			fi
-			if [ "$want" -ge "$min" ] && [ "$extra" -eq 0 ]; then
-				pass "$name $t: $want $sanitizer calls, none of other sanitizers"
-			else
-				fail "$name $t: $want $sanitizer calls (need $min), $extra of other sanitizers"
-			fi
-			if [ "$engine" = libfuzzer ]; then
-				log="$scratch/$name-$t.run"
-				(cd "$scratch" && "$out/$t" -seed=1337 -runs=4 >"$log" 2>&1)
-				edges=$(sed -n 's/.*Loaded [0-9]* modules *(\([0-9]*\) inline 8-bit counters).*/\1/p' "$log" | head -n 1)
-				if grep -q "Done 4 runs" "$log" && ! grep -q "no interesting inputs" "$log" &&
-					[ -n "$edges" ] && [ "$edges" -gt 0 ]; then
-					pass "$name $t: Done 4 runs, $edges edges"
-					[ "$edges" -ge 100 ] || echo "warning: $name $t has only $edges edges"
-				else
-					fail "$name $t: -seed=1337 -runs=4 did not finish cleanly:"
-					tail -n 15 "$log"
-				fi
-			else
-				seeds="$scratch/$name-$t.seeds"
-				mkdir -p "$seeds" && (cd "$seeds" && unzip -q -o "$out/${t}_seed_corpus.zip")
-				log="$scratch/$name-$t.afl"
-				( lib_afl_env
-				exec timeout 35 afl-fuzz -i "$seeds" -o "$scratch/$name-$t.findings" -V 3 -m none \
-					-- "$out/$t" >"$log" 2>&1 )
-				if grep -q "All set and ready to roll" "$log"; then
-					pass "$name $t: All set and ready to roll"
-				else
-					fail "$name $t: afl-fuzz did not start:"
-					tail -n 15 "$log"
-				fi
-			fi
+figures="$scratch/figures"
+: >"$figures"
+for b in $builds; do
+	engine=${b%%-*} sanitizer=${b#*-}
+	d="$scratch/$b"
+	mkdir -p "$d/tmp"
+	if ! workdir=$(sh ci/oss_fuzz_compile.sh stage oss-fuzz "$tree" "$d/src" 2>"$d/stage.log"); then
+		fail "$b: the Dockerfile does not stage:"
+		cat "$d/stage.log"
+		continue
+	fi
+	if ! sh ci/oss_fuzz_compile.sh compile "$engine" "$sanitizer" "$d/src" "$workdir" "$d/out" "$d/work" \
+		>"$d/build.log" 2>&1; then
+		fail "$b: build.sh failed:"
+		tail -n 20 "$d/build.log"
+		continue
+	fi
+	pass "$b: build.sh"
+	for t in $targets; do
+		for f in "$t" "${t}_seed_corpus.zip" "$t.dict" "$t.options"; do
+			[ -s "$d/out/$f" ] || fail "$b: build.sh wrote no $f"
 		done
 	done
+	if [ "$sanitizer" = coverage ]; then
+		for t in $targets; do
+			mkdir -p "$d/corpus/$t" && unzip -q -o "$d/out/${t}_seed_corpus.zip" -d "$d/corpus/$t"
+		done
+		if OUT="$d/out" FUZZING_ENGINE=$engine SANITIZER=$sanitizer OFZ_TMP="$d/tmp" \
+			sh ci/oss_fuzz_runner.sh coverage "$d/corpus" >"$d/coverage.log" 2>&1 &&
+			[ -s "$d/out/report/index.html" ] &&
+			lines=$(python3 -c 'import json,sys; t=json.load(open(sys.argv[1]))["data"][0]["totals"]["lines"]; print(t["covered"], t["count"]) if t["covered"] > 0 else sys.exit(1)' \
+				"$d/out/report/linux/summary.json"); then
+			set -- $lines
+			pass "$b: llvm-cov report of the seed corpora: $1 of $2 lines"
+			for a in xvmalloc.c xcfmalloc.c; do
+				grep -q "/$a\"" "$d/out/report/linux/summary.json" || fail "$b: the report has no $a"
+			done
+			echo "$b - lines=$1/$2" >>"$figures"
+		else
+			fail "$b: coverage report:"
+			tail -n 20 "$d/coverage.log"
+		fi
+		continue
+	fi
+	OUT="$d/out" FUZZING_ENGINE=$engine SANITIZER=$sanitizer OFZ_TMP="$d/tmp" \
+		sh ci/oss_fuzz_runner.sh test_all "$d/out" >"$d/test_all.log" 2>&1
+	rc=$?
+	found=$(sed -n 's/^figures: \([^ ]*\) .*/\1/p' "$d/test_all.log" | sort | tr '\n' ' ')
+	want=$(echo "$targets" | sort | tr '\n' ' ')
+	if [ "$rc" -eq 0 ] && ! grep -q "BAD BUILD" "$d/test_all.log"; then
+		pass "$b: test_all (bad_build_check on every target)"
+	else
+		fail "$b: test_all:"
+		grep -v '^AFL_' "$d/test_all.log" | tail -n 40
+	fi
+	if [ "$found" = "$want" ]; then
+		pass "$b: targets found in \$OUT are bazel/targets.bzl's: $found"
+	else
+		fail "$b: targets found in \$OUT: $found; bazel/targets.bzl's: $want"
+	fi
+	[ -z "$(ls -A "$d/tmp/not-out" 2>/dev/null)" ] || fail "$b: test_all left files in its moved \$OUT"
+	[ -x "$d/out/$(echo "$targets" | head -n 1)" ] || fail "$b: test_all did not move \$OUT back"
+	sed -n "s/^figures: /$b /p" "$d/test_all.log" >>"$figures"
 done
+
+# What upstream requires, beside what the builds gave.
+echo "build target figures (upstream: edges > 0, warn < 100; address: asan >= 1000, ubsan <= 200,"
+echo "  msan <= 3, dfsan 0; undefined (libFuzzer): ubsan >= 168, asan 0, msan <= 3; memory: msan >= 1000,"
+echo "  asan 0, ubsan <= 200; AFL++: no edge count; coverage: a report)"
+cat "$figures"
 finish

@@ -49,6 +49,8 @@ script_test() {	# script_test SCRIPT: adds its "N passed, M failed" to the total
 }
 script_test ci/bazel_defaults_test.sh	# a plain bazel build is instrumented and fuzzes
 script_test ci/oss_fuzz_check.sh	# the OSS-Fuzz contract, built as OSS-Fuzz would
+script_test ci/oss_fuzz_contract_test.sh	# the OSS-Fuzz/ClusterFuzzLite files, broken patches, the workflow
+script_test ci/oss_fuzz_runner_test.sh	# the local check keeps upstream's runner rules
 script_test ci/campaign_test.sh		# the campaign pipeline end to end
 script_test bench/bench_test.sh		# the bench's smoke run and its report
 echo "$passed passed, $failed failed"

@@ -1,39 +1,79 @@
 #!/bin/bash -eu
-# OSS-Fuzz / ClusterFuzzLite build script: builds every allocfuzz target with
-# the compiler, flags and engine the builder gives ($CC $CXX $CFLAGS
-# $CXXFLAGS $LIB_FUZZING_ENGINE $SANITIZER $FUZZING_ENGINE, into $OUT, with
-# $WORK as scratch), plus <target>_seed_corpus.zip, <target>.dict and
-# <target>.options beside each target. No Bazel: plain $CC, as the contract says.
-# Run: by the builder; locally through ci/oss_fuzz_check.sh.
-set -eu	# also when started as "bash build.sh", which ignores the #! line's flags
-SRC_DIR=${ALLOCFUZZ_SRC:-$SRC/allocfuzz}
-cd "$SRC_DIR"
+# Copyright 2026 the allocfuzz authors
+#
+# Licensed under the Apache License, Version 2.0 (the "License");
+# you may not use this file except in compliance with the License.
+# You may obtain a copy of the License at
+#
+#      http://www.apache.org/licenses/LICENSE-2.0
+#
+# Unless required by applicable law or agreed to in writing, software
+# distributed under the License is distributed on an "AS IS" BASIS,
+# WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+# See the License for the specific language governing permissions and
+# limitations under the License.
+#
+################################################################################
+# OSS-Fuzz / ClusterFuzzLite build script of allocfuzz: builds the default fuzz
+# targets of bazel/targets.bzl against the fixed allocators (the seeds with
+# the fixes of bazel/findings.bzl applied in order) with the builder's $CC $CXX
+# $CFLAGS $CXXFLAGS $LIB_FUZZING_ENGINE into $OUT ($WORK is scratch), each with
+# <target>_seed_corpus.zip, <target>.dict and <target>.options. No Bazel.
+# Run: by the builder, from the Dockerfile's WORKDIR (the source tree):
+#   bash -eux $SRC/build.sh;   locally: sh ci/oss_fuzz_check.sh
+set -euo pipefail	# errors stop the build however it is started ("bash build.sh" ignores the #! flags)
+
+# What every target links besides the allocators and fuzzers/<target>.c: ci/lib.sh's lib_harness_sources.
+HARNESS_INCLUDES="-Ishim/include -Ishim/src -Iallocators -Iinvariants -Ifuzzers"
+# The allocators: allocators/<name>/<name>.c, patched by allocators/<name>/fixes/.
+ALLOCATORS="xvmalloc xcfmalloc"
+
+die() { echo "build.sh: $*" >&2; exit 1; }
+
+[ -f ci/lib.sh ] && [ -f bazel/targets.bzl ] ||
+	die "run me from the allocfuzz source tree (the Dockerfile's WORKDIR), not $PWD"
+for v in CC CXX CFLAGS CXXFLAGS LIB_FUZZING_ENGINE OUT WORK; do
+	[ -n "${!v:-}" ] || die "\$$v is not set (the builder sets it)"
+done
 . ci/lib.sh
+targets=$(lib_targets default)
+findings=$(lib_findings)
+[ -n "$targets" ] || die "no default target in bazel/targets.bzl"
+[ -n "$findings" ] || die "no finding with a fix in bazel/findings.bzl"
+
 build="$WORK/allocfuzz-build"
 rm -rf "$build"
-mkdir -p "$build/xv" "$build/xcf" "$build/obj"
+mkdir -p "$build/obj" "$build/seeds"
 
-# The fixed variants: the seed sources with their fixes applied in order.
-cp allocators/xvmalloc/*.c allocators/xvmalloc/*.h "$build/xv/"
-cp allocators/xcfmalloc/*.c allocators/xcfmalloc/*.h "$build/xcf/"
-for p in allocators/xvmalloc/fixes/*.patch; do patch -s -p1 -d "$build/xv" <"$p"; done
-for p in allocators/xcfmalloc/fixes/*.patch; do patch -s -p1 -d "$build/xcf" <"$p"; done
+# The fixed variants, as bazel/variant.bzl makes them: every fix, in findings.bzl's order.
+for a in $ALLOCATORS; do
+	mkdir -p "$build/$a"
+	cp "allocators/$a"/*.c "allocators/$a"/*.h "$build/$a/"
+done
+echo "$findings" | while read -r id _; do
+	set -- allocators/*/fixes/"$id"-*.patch
+	[ $# -eq 1 ] && [ -f "$1" ] || die "finding $id: want one allocators/*/fixes/$id-*.patch, found: $*"
+	a=$(basename "$(dirname "$(dirname "$1")")")
+	patch --quiet --forward --no-backup-if-mismatch -p1 -d "$build/$a" <"$1" ||
+		die "fix $1 does not apply to the seed of $a"
+done
 
-inc="-Ishim/include -Ishim/src -Iallocators -Iinvariants -Ifuzzers -I$build/xv -I$build/xcf"
-# Coverage feedback from the allocators only (as the Bazel build does).
+inc="$HARNESS_INCLUDES"
+for a in $ALLOCATORS; do inc="-I$build/$a $inc"; done
+# Coverage feedback from the allocators only, as the Bazel build (bazel/copts.bzl).
 harness_cflags="$CFLAGS -std=gnu11 -D_GNU_SOURCE"
 case "$CFLAGS" in *fuzzer-no-link*) harness_cflags="$harness_cflags -fno-sanitize=fuzzer-no-link" ;; esac
 if [ "${FUZZING_ENGINE:-libfuzzer}" = afl ]; then
-	export AFL_LLVM_ALLOWLIST="$SRC_DIR/bazel/afl_allowlist.txt"
+	export AFL_LLVM_ALLOWLIST="$PWD/bazel/afl_allowlist.txt"
 fi
 
 objs=""
-for f in "$build/xv/xvmalloc.c" "$build/xcf/xcfmalloc.c"; do
-	o="$build/obj/$(basename "$f" .c).o"
-	$CC $CFLAGS -std=gnu11 $inc -c "$f" -o "$o"
-	objs="$objs $o"
+for a in $ALLOCATORS; do
+	$CC $CFLAGS -std=gnu11 $inc -c "$build/$a/$a.c" -o "$build/obj/$a.o"
+	objs="$objs $build/obj/$a.o"
 done
 for f in $(lib_harness_sources); do
+	[ -f "$f" ] || die "harness source $f is missing"
 	o="$build/obj/$(echo "$f" | tr / _ | sed 's/\.c$/.o/')"
 	$CC $harness_cflags $inc -c "$f" -o "$o"
 	objs="$objs $o"
@@ -42,7 +82,7 @@ done
 # The text tool, for the seed corpora: a host build, no sanitizer or engine.
 ${BUILD_CC:-cc} -std=gnu11 -O1 $inc fuzzers/opstext.c fuzzers/ops.c -o "$build/opstext"
 
-for t in $(lib_targets default); do
+for t in $targets; do
 	$CC $harness_cflags $inc -c "fuzzers/$t.c" -o "$build/obj/$t.o"
 	$CXX $CXXFLAGS "$build/obj/$t.o" $objs $LIB_FUZZING_ENGINE -lpthread -o "$OUT/$t"
 	mkdir -p "$build/seeds/$t"
