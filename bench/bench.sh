@@ -30,13 +30,8 @@ parts=${*:-$all}
 for p in $parts; do
 	case " $all " in *" $p "*) ;; *) echo "bench: no part $p (parts: $all)" >&2; exit 2 ;; esac
 done
-[ -n "$out" ] || out="out/bench-$(date +%Y%m%d-%H%M%S)"
-if [ -e "$out" ]; then
-	echo "bench: $out exists; a bench never writes into an old one" >&2
-	exit 2
-fi
-mkdir -p "$out"
-out=$(cd "$out" && pwd)
+. ci/lib.sh
+out=$(lib_new_out bench "${out:-out/bench-$(date +%Y%m%d-%H%M%S)}") || exit 2
 sh ci/setup.sh
 
 started=$(date +%s)

@@ -16,7 +16,7 @@ rc=$?
 check "bench --quick exits 0" [ "$rc" -eq 0 ]
 r=$b/report.md
 check "report is printed" cmp "$r" "$tmp/stdout"
-for s in "Harness throughput" "Coverage over time" "Time to bug" "Allocator space efficiency"; do
+for s in "Harness throughput" "Coverage over time" "Time to bug" "Allocator space efficiency" "Mutation testing"; do
 	check "section: $s" grep -qx "## $s" "$r"
 done
 # Throughput: 3 targets x (replay, live), every mode a number of exec/s.
@@ -31,6 +31,8 @@ done
 check "time to bug: XV-4 ran on ThreadSanitizer with both engines" \
 	test "$(grep -cE "^\| XV-4 \| threads_fuzz \(TSan\) \| (libFuzzer|AFL\+\+) \| [0-2]/2 \|" "$r")" -eq 2
 check "space: a row per allocator variant" test "$(grep -cE '^\| (xvmalloc|xcfmalloc)' "$b/space/space.md")" -ge 4
+check "mutation: a row per allocator, every sampled mutant judged" \
+	test "$(grep -cE '^\| (xvmalloc|xcfmalloc) \| 4 \| [0-9]+ \| [0-9]+ \| [0-9]+ \| [0-9]+ \| [0-9]+ \| [0-9]+ \|' "$r")" -eq 2
 pngs=$(sed -n 's/.*](\([^)]*\.png\)).*/\1/p' "$r")
 check "report links plots" test -n "$pngs"
 for p in $pngs; do

@@ -52,13 +52,8 @@ case $sanitizer in
 asan-ubsan|tsan) ;;
 *) echo "campaign: --sanitizer must be asan-ubsan or tsan" >&2; exit 2 ;;
 esac
-[ -n "$out" ] || out="out/campaign-$(date +%Y%m%d-%H%M%S)"
-if [ -e "$out" ]; then
-	echo "campaign: $out exists; a campaign never writes into an old one" >&2
-	exit 2
-fi
+out=$(lib_new_out campaign "${out:-out/campaign-$(date +%Y%m%d-%H%M%S)}") || exit 2
 mkdir -p "$out/bin"
-out=$(cd "$out" && pwd)
 known=$(cd "$known" 2>/dev/null && pwd) || { echo "campaign: --known $known is not a directory" >&2; exit 2; }
 
 # Build, then copy the binaries and seeds: bazel-bin moves with every configuration.

@@ -4,6 +4,16 @@
 # The lists come from bazel/targets.bzl and bazel/findings.bzl, which the
 # BUILD files read too; each is one entry a line, so sed can read them.
 
+# lib_new_out WHO DIR: creates DIR and prints its absolute path; a command
+# never writes into an old output, so an existing DIR is refused (status 2).
+lib_new_out() {
+	if [ -e "$2" ] || [ -L "$2" ]; then
+		echo "$1: $2 exists; nothing is written into an old output" >&2
+		return 2
+	fi
+	mkdir -p "$2" && (cd "$2" && pwd)
+}
+
 # lib_targets [all|default|SANITIZER]: target names, one a line (default: default).
 lib_targets() {
 	sed -n 's/^    "\([a-z_]*\)": {"sanitizer": "\([a-z-]*\)", "default": \([A-Za-z]*\)},$/\1 \2 \3/p' \

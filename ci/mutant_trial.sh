@@ -22,7 +22,8 @@ result() {	# result STATUS STAGE REPORT: the trial's line, then the end
 first() {
 	line=$(sh ci/signature.sh --first-line <"$1") || line="(exit $2 without a report line)"
 	[ "$2" -ne 124 ] || line="(timeout: no end in the time allowed)"
-	echo "$line" | cut -c1-160 | tr '\t' ' '
+	# A kernel BUG names the mutant's own copy: keep the file name only.
+	echo "$line" | sed 's#BUG at [^ ]*/#BUG at #' | cut -c1-160 | tr '\t' ' '
 }
 
 "$out/bin/mutate" apply "$out/src/$a/$a.c" "$id" "$w/$a.c" || result stillborn - "mutate apply failed"
@@ -36,7 +37,8 @@ link() {
 	fi
 	if [ "$3" = replay ]; then engine="$o/fuzzers_replay_main.o"; else engine=-fsanitize=fuzzer; fi
 	objs=$(ls "$o"/*.o | grep -v -e '/fuzzers_replay_main.o$' -e '_fuzz.o$' -e "/$a.o\$")
-	clang-14 $flags $objs "$o/fuzzers_$2.o" "$w/$a-$1.o" $engine -lpthread -o "$w/$2_$3" \
+	# lld, as Bazel links: TSan names the coverage counters as tsan.supp expects.
+	clang-14 -fuse-ld=lld $flags $objs "$o/fuzzers_$2.o" "$w/$a-$1.o" $engine -lpthread -o "$w/$2_$3" \
 		2>"$w/link.log" || return 2
 }
 
@@ -45,7 +47,8 @@ export TSAN_OPTIONS="halt_on_error=1:report_signal_unsafe=0:suppressions=$(pwd)/
 
 # Stage corpus: every committed input of every target that links the allocator.
 for t in "$own" differential_fuzz; do
-	link asan "$t" replay || result stillborn - "$(head -n 1 "$w/compile-asan.log" 2>/dev/null | cut -c1-160)"
+	link asan "$t" replay ||
+		result stillborn - "$(sed -n 's#^[^ ]*/##p' "$w/compile-asan.log" 2>/dev/null | head -n 1 | cut -c1-160)"
 	timeout 60 "$w/${t}_replay" "$out/inputs/$t" "$out/inputs/regressions" >"$w/corpus-$t.log" 2>&1
 	rc=$?
 	[ "$rc" -eq 0 ] || result killed corpus "$(first "$w/corpus-$t.log" "$rc")"
@@ -55,18 +58,16 @@ done
 # Stage fuzz: libFuzzer on the allocator's own target, from its corpus.
 link asan "$own" libfuzzer || result stillborn - "link failed"
 mkdir -p "$w/corpus" && cp "$out/inputs/$own"/* "$w/corpus/"
-timeout $((seconds + 30)) "$w/${own}_libfuzzer" -seed=1 -max_total_time="$seconds" \
+timeout $((seconds + 30)) "$w/${own}_libfuzzer" -seed=1 -timeout=10 -max_total_time="$seconds" \
 	-dict=corpus/allocfuzz.dict -artifact_prefix="$w/" "$w/corpus" >"$w/fuzz.log" 2>&1
 rc=$?
 [ "$rc" -eq 0 ] || result killed fuzz "$(first "$w/fuzz.log" "$rc")"
 
-# Stage tsan: a mutant on a locking line, with two threads on one pool.
-if ! diff "$out/src/$a/$a.c" "$w/$a.c" | grep -q 'spin_\(un\)\{0,1\}lock'; then
-	result survived - ""
-fi
+# Stage tsan: two threads on one pool, for locking and the paths only a
+# concurrent task reaches (a grower that finds another's page first).
 link tsan threads_fuzz libfuzzer || result stillborn - "TSan link failed"
 mkdir -p "$w/tcorpus" && cp "$out/inputs/threads_fuzz"/* "$w/tcorpus/"
-timeout $((seconds + 30)) "$w/threads_fuzz_libfuzzer" -seed=1 -max_total_time="$seconds" \
+timeout $((seconds + 30)) "$w/threads_fuzz_libfuzzer" -seed=1 -timeout=10 -max_total_time="$seconds" \
 	-dict=corpus/allocfuzz.dict -artifact_prefix="$w/t-" "$w/tcorpus" >"$w/tsan.log" 2>&1
 rc=$?
 [ "$rc" -eq 0 ] || result killed tsan "$(first "$w/tsan.log" "$rc")"

@@ -9,23 +9,29 @@
 #   corpus  replay of the committed corpora and regression inputs of every
 #           target that links the allocator (ASan+UBSan, every oracle on);
 #   fuzz    libFuzzer on the allocator's own target for --fuzz-seconds;
-#   tsan    mutants on locking lines: threads_fuzz under ThreadSanitizer
-#           for --fuzz-seconds.
+#   tsan    threads_fuzz under ThreadSanitizer for --fuzz-seconds: races,
+#           and the paths only a concurrent task reaches.
 # A mutant that does not compile is stillborn and left out. A survivor
 # listed in bench/mutation/equivalent.tsv is equivalent (with its
 # argument); any other is a survivor: a missing oracle or corpus input.
 # Writes OUT/mutants.tsv (one row a mutant) and OUT/mutants.md, prints the
-# latter. Exit 0 when it ran, whatever the kill rate (a figure, not a test).
+# latter. The kill rate is a figure, not a pass mark: the exit status is 0
+# when it ran, 1 when an equivalence claim is refuted or stale, 2 on errors.
 # Run: sh ci/mutants.sh [--allocator xvmalloc|xcfmalloc|both] [--sample N]
-#        [--seed S] [--fuzz-seconds S] [--jobs N] [--ids ID,...] [--out DIR]
+#        [--seed S] [--fuzz-seconds S] [--jobs N] [--ids ID,...]
+#        [--equivalent FILE] [--out DIR]
 # Defaults: both, 100 per allocator, seed 1, 60 s, all cores,
-# out/mutants-<date>/ (an existing OUT is refused). --ids tries exactly
-# those mutants (of a single --allocator) instead of a sample.
+# bench/mutation/equivalent.tsv, out/mutants-<date>/ (an existing OUT is
+# refused). --ids tries exactly those mutants (of a single --allocator)
+# instead of a sample. A listed equivalent that is killed (the claim is
+# refuted) or that matches no mutant of the source any more (stale) is
+# reported, and makes the exit status 1.
 set -u
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
 allocators="xvmalloc xcfmalloc" sample=100 seed=1 seconds=60 jobs=$(nproc) ids="" out=""
+equivalent=bench/mutation/equivalent.tsv
 die() { echo "mutants: $1" >&2; exit 2; }
 while [ $# -gt 0 ]; do
 	[ $# -ge 2 ] || die "$1 needs a value (see the first lines of ci/mutants.sh)"
@@ -36,6 +42,7 @@ while [ $# -gt 0 ]; do
 	--fuzz-seconds) seconds=$2 ;;
 	--jobs) jobs=$2 ;;
 	--ids) ids=$2 ;;
+	--equivalent) equivalent=$2 ;;
 	--out) out=$2 ;;
 	*) die "unknown option $1 (see the first lines of ci/mutants.sh)" ;;
 	esac
@@ -51,12 +58,10 @@ done
 [ "$jobs" -gt 0 ] || die "--jobs takes a positive number"
 [ -z "$ids" ] || [ "$(echo $allocators | wc -w)" -eq 1 ] || die "--ids needs one --allocator"
 case $ids in *[!0-9,]*) die "--ids takes mutant numbers separated by commas" ;; esac
-[ -n "$out" ] || out="out/mutants-$(date +%Y%m%d-%H%M%S)"
-[ -e "$out" ] && die "$out exists; nothing is overwritten"
-mkdir -p "$out" || die "cannot create $out"
-out=$(cd "$out" && pwd)
-sh ci/setup.sh || exit 1
+[ -f "$equivalent" ] && [ -r "$equivalent" ] || die "cannot read the equivalent list $equivalent"
 . ci/lib.sh
+out=$(lib_new_out mutants "${out:-out/mutants-$(date +%Y%m%d-%H%M%S)}") || exit 2
+sh ci/setup.sh || exit 1
 
 # What the trials need, copied out of bazel-bin (which moves with every build).
 labels="//bench/mutation:mutate //fuzzers:opstext //corpus:regressions"
@@ -108,10 +113,7 @@ for a in $allocators; do
 			sort -k1,1g | cut -f2- | head -n "$sample" | sort -n
 	fi | awk -v a="$a" -F'\t' '{ print a "\t" $0 }' >>"$out/trials"
 done
-# Lock mutants are tried under TSan too: that build only when some are sampled.
-if awk -F'\t' '$5 ~ /^lock/ || $8 ~ /spin_(un)?lock/' "$out/trials" | grep -q .; then
-	objects tsan || die "the TSan harness does not build; see $out/build.log"
-fi
+[ "$seconds" -eq 0 ] || objects tsan || die "the TSan harness does not build; see $out/build.log"
 echo "mutants: $(wc -l <"$out/trials") mutants of $(echo $allocators), $seconds s fuzzing per stage, $jobs at a time" >&2
 cut -f1,2 "$out/trials" | tr '\t' ' ' |
 	xargs -P "$jobs" -L 1 sh ci/mutant_trial.sh "$out" "$seconds" >"$out/results" ||
@@ -119,18 +121,39 @@ cut -f1,2 "$out/trials" | tr '\t' ' ' |
 sh ci/reap.sh "$out"
 
 # One row a mutant: what it was, and how it ended.
-printf 'allocator\tid\tline\tcolumn\toperator\tfrom\tto\tcode\tstatus\tstage\treport\n' >"$out/mutants.tsv"
+printf 'allocator\tid\tline\tcolumn\tfunction\toperator\tfrom\tto\tcode\tstatus\tstage\treport\n' >"$out/mutants.tsv"
 awk -F'\t' -v OFS='\t' '
-	FILENAME == ARGV[1] { if ($0 !~ /^#/ && NF >= 6) eq[$1 "\t" $2 "\t" $3 "\t" $4 "\t" $5] = $6; next }
+	FILENAME == ARGV[1] { if ($0 !~ /^#/ && NF >= 7) eq[$1 "\t" $2 "\t" $3 "\t" $4 "\t" $5 "\t" $6] = $7; next }
 	FILENAME == ARGV[2] { res[$1 "\t" $2] = $3 "\t" $4 "\t" $5; next }
 	{
 		split(res[$1 "\t" $2], r, "\t")
 		status = r[1]; stage = r[2]; report = r[3]
-		if (status == "survived" && (($1 "\t" $5 "\t" $8 "\t" $4 "\t" $7) in eq)) {
-			status = "equivalent"; report = eq[$1 "\t" $5 "\t" $8 "\t" $4 "\t" $7]
+		k = $1 "\t" $5 "\t" $6 "\t" $9 "\t" $4 "\t" $8
+		if (status == "survived" && (k in eq)) {
+			status = "equivalent"; report = eq[k]
 		}
 		print $0, status, stage, report
-	}' bench/mutation/equivalent.tsv "$out/results" "$out/trials" | sort -t "$(printf '\t')" -k1,1 -k2,2n >>"$out/mutants.tsv"
+	}' "$equivalent" "$out/results" "$out/trials" | sort -t "$(printf '\t')" -k1,1 -k2,2n >>"$out/mutants.tsv"
+
+# Claims of $equivalent that a kill refutes, or that no mutant matches any more.
+awk -F'\t' -v tried=" $allocators " '
+	FILENAME == ARGV[1] {
+		if ($0 !~ /^#/ && NF >= 7 && index(tried, " " $1 " "))
+			claim[$1 "\t" $2 "\t" $3 "\t" $4 "\t" $5 "\t" $6] = FNR
+		next
+	}
+	FILENAME == ARGV[2] { if ($10 == "killed") killed[$1 "\t" $5 "\t" $6 "\t" $9 "\t" $4 "\t" $8] = "#" $2 " (" $12 ")"; next }
+	{ a = FILENAME; sub(/.*\//, "", a); sub(/\.list$/, "", a); seen[a "\t" $4 "\t" $5 "\t" $8 "\t" $3 "\t" $7] = 1 }
+	END {
+		for (k in claim) {
+			split(k, f, "\t")
+			if (k in killed)
+				printf "- refuted: %s, line %d of the list: mutant %s is killed\n", f[1], claim[k], killed[k]
+			else if (!(k in seen))
+				printf "- stale: %s, line %d of the list matches no mutant of the source\n", f[1], claim[k]
+		}
+	}' "$equivalent" "$out/mutants.tsv" $(for a in $allocators; do echo "$out/$a.list"; done) |
+	sort >"$out/claims"
 
 {
 	echo "# Mutation testing"
@@ -140,7 +163,7 @@ awk -F'\t' -v OFS='\t' '
 	echo "| allocator | sampled | stillborn | killed: corpus | fuzz | tsan | equivalent | survived | kill rate | by corpus |"
 	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 	for a in $allocators; do
-		awk -F'\t' -v a="$a" '$1 == a { n++; s[$9 == "killed" ? $10 : $9]++ }
+		awk -F'\t' -v a="$a" '$1 == a { n++; s[$10 == "killed" ? $11 : $10]++ }
 			END { live = n - s["stillborn"] - s["equivalent"]; k = s["corpus"] + s["fuzz"] + s["tsan"]
 				printf "| %s | %d | %d | %d | %d | %d | %d | %d | %s | %s |\n", a, n, s["stillborn"],
 					s["corpus"], s["fuzz"], s["tsan"], s["equivalent"], s["survived"],
@@ -152,17 +175,23 @@ awk -F'\t' -v OFS='\t' '
 	echo
 	echo "## Survivors"
 	echo
-	awk -F'\t' '$9 == "survived" { printf "- %s #%s line %s (%s: `%s` -> `%s`): `%s`\n", $1, $2, $3, $5, $6, $7, $8; n++ }
+	awk -F'\t' '$10 == "survived" { printf "- %s #%s, %s() line %s (%s: `%s` -> `%s`): `%s`\n", $1, $2, $5, $3, $6, $7, $8, $9; n++ }
 		END { if (!n) print "None." }' "$out/mutants.tsv"
 	echo
 	echo "## Equivalent"
 	echo
-	awk -F'\t' '$9 == "equivalent" { printf "- %s #%s line %s (%s: `%s` -> `%s`): %s\n", $1, $2, $3, $5, $6, $7, $11; n++ }
+	awk -F'\t' '$10 == "equivalent" { printf "- %s #%s, %s() line %s (%s: `%s` -> `%s`): %s\n", $1, $2, $5, $3, $6, $7, $8, $12; n++ }
 		END { if (!n) print "None." }' "$out/mutants.tsv"
+	echo
+	echo "## Equivalence claims refuted or stale"
+	echo
+	cat "$out/claims"
+	[ -s "$out/claims" ] || echo "None."
 	echo
 	echo "## Kills by report"
 	echo
-	awk -F'\t' '$9 == "killed" { n[$11]++ } END { for (r in n) printf "| %d | %s |\n", n[r], r }' "$out/mutants.tsv" |
+	awk -F'\t' '$10 == "killed" { n[$12]++ } END { for (r in n) printf "| %d | %s |\n", n[r], r }' "$out/mutants.tsv" |
 		sort -t '|' -k2,2nr | { echo "| mutants | first report line |"; echo "|---:|---|"; cat; }
 } >"$out/mutants.md"
 cat "$out/mutants.md"
+[ ! -s "$out/claims" ]

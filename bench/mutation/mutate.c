@@ -5,7 +5,7 @@
  * locks removed or moved, kmap slots swapped, flags set where they were
  * cleared) and writes the source with one of them applied.
  *   mutate list FILE          one mutant a line, tab-separated:
- *                             ID LINE COLUMN OPERATOR FROM TO CODE
+ *                             ID LINE COLUMN FUNCTION OPERATOR FROM TO CODE
  *   mutate apply FILE ID OUT  FILE with mutant ID applied, into OUT
  * Comments, strings and preprocessor lines are never mutated.  IDs are the
  * order of the list, so they are stable for an unchanged FILE.
@@ -27,6 +27,7 @@ static size_t len;
 static char *code;	/* src with comments, strings and # lines blanked */
 static struct mutant *mut;
 static size_t nmut, capmut;
+static char (*func)[64];	/* per line: the function it is in, or "-" */
 
 static void die(const char *msg, const char *arg)
 {
@@ -284,6 +285,42 @@ static void lines(void)
 	}
 }
 
+/* Names each line's enclosing function: a name followed by "(" at file scope, then "{". */
+static void functions(void)
+{
+	unsigned int line = 1, lines = 1;
+	char cand[64] = "-", cur[64] = "-";
+	int depth = 0;
+	size_t i, k, n;
+
+	for (i = 0; i < len; i++)
+		lines += src[i] == '\n';
+	func = calloc(lines + 1, sizeof(*func));
+	if (!func)
+		die("out of memory", NULL);
+	strcpy(func[1], cur);
+	for (i = 0; i < len; i++) {
+		char c = code[i];
+
+		if (c == '\n') {
+			strcpy(func[++line], cur);
+		} else if (depth == 0 && ident(c) && (i == 0 || !ident(code[i - 1]))) {
+			for (n = 0; ident(code[i + n]); n++)
+				;
+			for (k = i + n; k < len && isspace((unsigned char)code[k]); k++)
+				;
+			if (code[k] == '(' && n < sizeof(cand))
+				snprintf(cand, sizeof(cand), "%.*s", (int)n, code + i);
+			i += n - 1;
+		} else if (c == '{') {
+			if (depth++ == 0)
+				strcpy(cur, cand);
+		} else if (c == '}' && depth > 0 && --depth == 0) {
+			strcpy(cur, "-");
+		}
+	}
+}
+
 static int bystart(const void *a, const void *b)
 {
 	const struct mutant *x = a, *y = b;
@@ -314,6 +351,7 @@ int main(int argc, char **argv)
 	blank();
 	tokens();
 	lines();
+	functions();
 	qsort(mut, nmut, sizeof(*mut), bystart);
 	if (!strcmp(argv[1], "list")) {
 		for (i = 0; i < nmut; i++) {
@@ -326,7 +364,8 @@ int main(int argc, char **argv)
 				eol++;
 			while (bol < eol && isspace((unsigned char)src[bol]))
 				bol++;
-			printf("%zu\t%u\t%zu\t%s\t", i, mut[i].line, col, mut[i].op);
+			printf("%zu\t%u\t%zu\t%s\t%s\t", i, mut[i].line, col, func[mut[i].line],
+			       mut[i].op);
 			field(src + mut[i].start, mut[i].end - mut[i].start);
 			putchar('\t');
 			field(mut[i].to, strlen(mut[i].to));
