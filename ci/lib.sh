@@ -14,10 +14,15 @@ lib_new_out() {
 	mkdir -p "$2" && (cd "$2" && pwd)
 }
 
+# lib_target_table: "NAME SANITIZER DEFAULT" a line, from bazel/targets.bzl.
+lib_target_table() {
+	sed -n 's/^    "\([a-z_]*\)": {"sanitizer": "\([a-z-]*\)", "default": \([A-Za-z]*\)},$/\1 \2 \3/p' \
+		bazel/targets.bzl
+}
+
 # lib_targets [all|default|SANITIZER]: target names, one a line (default: default).
 lib_targets() {
-	sed -n 's/^    "\([a-z_]*\)": {"sanitizer": "\([a-z-]*\)", "default": \([A-Za-z]*\)},$/\1 \2 \3/p' \
-		bazel/targets.bzl | awk -v want="${1:-default}" \
+	lib_target_table | awk -v want="${1:-default}" \
 		'want == "all" || (want == "default" && $3 == "True") || want == $2 { print $1 }'
 }
 
@@ -28,7 +33,7 @@ lib_is_target() {
 
 # lib_sanitizer TARGET: the build a target is fuzzed with (asan-ubsan, tsan).
 lib_sanitizer() {
-	sed -n "s/^    \"$1\": {\"sanitizer\": \"\([a-z-]*\)\".*/\1/p" bazel/targets.bzl
+	lib_target_table | awk -v t="$1" '$1 == t { print $2 }'
 }
 
 # lib_findings: the findings with a fix, "ID TARGET" a line, in patch order.
