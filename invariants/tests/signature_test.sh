@@ -6,14 +6,10 @@
 set -u
 cases=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 sig=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
-passed=0
-failed=0
+. ci/testlib.sh
+cd "${TEST_TMPDIR:-$(mktemp -d)}"	# the logs a.log and b.log
 result() {	# result NAME STATUS
-	if [ "$2" -eq 0 ]; then
-		passed=$((passed + 1)); echo "ok $1"
-	else
-		failed=$((failed + 1)); echo "FAIL $1"
-	fi
+	if [ "$2" -eq 0 ]; then pass "$1"; else fail "$1"; fi
 }
 same() {	# same ID CASE VALUE1 VALUE2 [--first-line]: one signature for both values
 	id=$1 case=$2
@@ -46,5 +42,4 @@ same model.malloc-failed model_malloc_failed 2000 3000
 a=$(sh "$sig" --first-line <a.log) b=$(sh "$sig" --first-line <b.log)
 [ -n "$a" ] && [ "$a" = "$b" ]
 result "model.bytes: one first line for xvmalloc and xcfmalloc" $?
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
