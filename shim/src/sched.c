@@ -60,8 +60,19 @@ void shim_might_sleep(gfp_t gfp, const char *site)
 				  gfp, preempt_count);
 }
 
+/* As debug_spin_lock_before(): a lock that spin_lock_init() never set up. */
+static void check_magic(spinlock_t *lock, const char *site)
+{
+	if (lock->magic != SPINLOCK_MAGIC)
+		shim_check_failed("shim.spinlock.bad-magic",
+				  "spinlock bad magic", site,
+				  "magic 0x%x, not 0x%x: spin_lock_init() was never called on this lock",
+				  lock->magic, SPINLOCK_MAGIC);
+}
+
 void shim_spin_lock_init(spinlock_t *lock)
 {
+	lock->magic = SPINLOCK_MAGIC;
 	lock->locked = 0;
 	lock->owner = 0;
 	lock->site = NULL;
@@ -72,6 +83,7 @@ void shim_spin_lock(spinlock_t *lock, const char *site)
 	unsigned long me = current_id();
 	int unlocked = 0;
 
+	check_magic(lock, site);
 	if (__atomic_load_n(&lock->owner, __ATOMIC_RELAXED) == me)
 		shim_check_failed("shim.spinlock.recursion",
 				  "spinlock recursion", site,
@@ -91,6 +103,7 @@ void shim_spin_unlock(spinlock_t *lock, const char *site)
 {
 	unsigned long owner = __atomic_load_n(&lock->owner, __ATOMIC_RELAXED);
 
+	check_magic(lock, site);
 	if (!__atomic_load_n(&lock->locked, __ATOMIC_RELAXED))
 		shim_check_failed("shim.spinlock.already-unlocked",
 				  "spinlock already unlocked", site,

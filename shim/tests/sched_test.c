@@ -29,6 +29,25 @@ static void lock_ok(void)
 	shim_teardown();
 }
 
+/* A lock in zeroed memory that spin_lock_init() never saw, as a pool's would be. */
+static void lock_uninitialised(void)
+{
+	spinlock_t *l;
+
+	shim_reset();
+	l = kzalloc(sizeof(*l), GFP_KERNEL);
+	spin_lock(l);
+}
+
+static void unlock_uninitialised(void)
+{
+	spinlock_t *l;
+
+	shim_reset();
+	l = kzalloc(sizeof(*l), GFP_KERNEL);
+	spin_unlock(l);
+}
+
 static void recursion(void)
 {
 	shim_reset();
@@ -151,6 +170,10 @@ static void preempt_hook_ok(void)
 int main(void)
 {
 	expect_clean("spinlock: lock, atomic allocations, unlock; kmap is atomic", lock_ok);
+	expect_report("spinlock: lock never initialised", lock_uninitialised,
+		      "BUG: shim.spinlock.bad-magic");
+	expect_report("spinlock: unlock of a lock never initialised", unlock_uninitialised,
+		      "BUG: shim.spinlock.bad-magic");
 	expect_report("spinlock: recursion", recursion, "BUG: shim.spinlock.recursion");
 	expect_report("spinlock: unlock while unlocked", unlock_unlocked,
 		      "BUG: shim.spinlock.already-unlocked");

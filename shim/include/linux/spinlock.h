@@ -1,6 +1,7 @@
 /*
  * linux/spinlock.h: real spinlocks with CONFIG_DEBUG_SPINLOCK's checks
- * (recursion, unlock of an unlocked lock, unlock by another owner).  Holding
+ * (a lock never initialised, recursion, unlock of an unlocked lock, unlock by
+ * another owner).  Holding
  * one raises the preempt count, so a sleeping allocation under it is a BUG.
  */
 #ifndef _SHIM_LINUX_SPINLOCK_H
@@ -10,7 +11,11 @@
 #include <linux/compiler.h>
 #include <asm/system.h>
 
+/* CONFIG_DEBUG_SPINLOCK's magic: spin_lock_init sets it, every lock op checks it. */
+#define SPINLOCK_MAGIC		0xdead4ead
+
 typedef struct {
+	unsigned int magic;		/* SPINLOCK_MAGIC once initialised */
 	int locked;			/* accessed with __atomic builtins */
 	unsigned long owner;		/* shim thread id of the holder, 0 if none */
 	const char *site;		/* where it was last taken */
