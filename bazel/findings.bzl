@@ -15,6 +15,7 @@ FIXES = {
         ("XV-3", "largest-sizes-never-fit", "xvmalloc_fuzz"),
         ("XV-4", "total-pages-race", "threads_fuzz"),
         ("XV-5", "concurrent-growth-leaves-empty-page", "xvmalloc_fuzz"),
+        ("XV-6", "total-bytes-read-unlocked", "threads_fuzz"),
     ],
     "xcfmalloc": [
         ("XCF-1", "sleeping-alloc-under-spinlock", "xcfmalloc_fuzz"),

@@ -53,6 +53,7 @@ script_test ci/oss_fuzz_contract_test.sh	# the OSS-Fuzz/ClusterFuzzLite files, b
 script_test ci/oss_fuzz_runner_test.sh	# the local check keeps upstream's runner rules
 script_test ci/campaign_test.sh		# the campaign pipeline end to end
 script_test bench/bench_test.sh		# the bench's smoke run and its report
+script_test ci/races_test.sh		# the race findings: single-bug variants race, the fixed one does not (TSan)
 script_test ci/mutants_test.sh		# mutation testing on chosen mutants, and the equivalence list
 echo "$passed passed, $failed failed"
 [ "$rc" -eq 0 ] && [ "$failed" -eq 0 ]
