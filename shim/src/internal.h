@@ -24,6 +24,27 @@
 #define shim_unpoison(addr, size)	((void)(addr), (void)(size))
 #endif
 
+/*
+ * MemorySanitizer: shim_uninit(addr, size) marks bytes as never written, as
+ * the kernel leaves them: a page from alloc_page() without __GFP_ZERO, an
+ * object from kmalloc() or kmem_cache_alloc(), and memory once it is freed.
+ * The poison bytes stay (the pattern is for builds without MSan); under MSan
+ * a branch, index or pointer that depends on them is then reported with
+ * where they were allocated. Without MSan it does nothing.
+ */
+#if defined(__has_feature)
+#if __has_feature(memory_sanitizer)
+#define SHIM_MSAN 1
+#endif
+#endif
+
+#ifdef SHIM_MSAN
+#include <sanitizer/msan_interface.h>
+#define shim_uninit(addr, size)		__msan_poison((addr), (size))
+#else
+#define shim_uninit(addr, size)		((void)(addr), (void)(size))
+#endif
+
 /* SLAB's poison bytes: fresh memory that was not zeroed, and freed memory. */
 #define POISON_INUSE	0x5a
 #define POISON_FREE	0x6b
