@@ -36,6 +36,39 @@ lib_sanitizer() {
 	lib_target_table | awk -v t="$1" '$1 == t { print $2 }'
 }
 
+# lib_report_sanitizer LINE: the sanitizer a report's first line comes from
+# (asan, ubsan, msan, tsan); nothing for the harness's own reports.
+lib_report_sanitizer() {
+	case $1 in
+	*"runtime error:"*) echo ubsan ;;
+	*AddressSanitizer*) echo asan ;;
+	*MemorySanitizer*) echo msan ;;
+	*ThreadSanitizer*) echo tsan ;;
+	esac
+}
+
+# lib_binary_has SANITIZER BINARY: true if BINARY was built with SANITIZER
+# (asan, msan, tsan: its runtime; ubsan: calls to its handlers from code
+# outside the runtimes, which all hold those handlers).
+lib_binary_has() {
+	case $1 in
+	asan) grep -qa __asan_init "$2" ;;
+	msan) grep -qa __msan_init "$2" ;;
+	tsan) grep -qa __tsan_init "$2" ;;
+	ubsan) objdump -d --no-show-raw-insn "$2" |
+		awk '/^[0-9a-f]+ <.*>:$/ { fn = $2 } /call.*<__ubsan_handle_/ && fn !~ /^<__/ { found = 1; exit } END { exit !found }' ;;
+	*) return 1 ;;
+	esac
+}
+
+# lib_sanitizer_name SANITIZER: its full name, for messages.
+lib_sanitizer_name() {
+	case $1 in
+	asan) echo AddressSanitizer ;; ubsan) echo UndefinedBehaviorSanitizer ;;
+	msan) echo MemorySanitizer ;; tsan) echo ThreadSanitizer ;; *) echo "$1" ;;
+	esac
+}
+
 # lib_findings: the findings with a fix, "ID TARGET" a line, in patch order.
 lib_findings() {
 	sed -n 's/^        ("\([A-Z]*-[0-9]*\)", "[a-z0-9-]*", "\([a-z_]*\)"),$/\1 \2/p' bazel/findings.bzl
