@@ -1,9 +1,10 @@
 #!/bin/sh
 # The test command: installs what is missing, runs every Bazel test with no
 # flags (the default build is ASan+UBSan), a check that those defaults give
-# instrumented fuzzers, the local OSS-Fuzz build check, the campaign pipeline test and
-# the bench's smoke run, and prints one line per test binary and the total
-# "N passed, M failed".
+# instrumented fuzzers, the local OSS-Fuzz build check, the campaign pipeline test,
+# the bench's smoke run and every test again under MemorySanitizer, and prints
+# one line per test binary and the total "N passed, M failed" (", K skipped"
+# when cases that need a sanitizer the build lacks were skipped).
 # Run: sh ci/test.sh [extra bazel test flags]
 set -u
 cd "$(dirname "$0")/.."
