@@ -58,6 +58,7 @@ script_test ci/oss_fuzz_contract_test.sh	# the OSS-Fuzz/ClusterFuzzLite files, b
 script_test ci/oss_fuzz_runner_test.sh	# the local check keeps upstream's runner rules
 script_test ci/campaign_test.sh		# the campaign pipeline end to end
 script_test bench/bench_test.sh		# the bench's smoke run and its report
+script_test ci/msan_test.sh		# every test again under MemorySanitizer; the shim's memory as MSan sees it
 script_test ci/mutants_test.sh		# mutation testing on chosen mutants, and the equivalence list
 if [ "$skipped" -gt 0 ]; then
 	echo "$passed passed, $failed failed, $skipped skipped"
