@@ -3,7 +3,8 @@
 # prints figures, it is not a timed test).  Runs ci/mutants.sh: a seeded
 # sample of mutants of each fixed allocator, each built and tried in stages
 # (the committed corpora, libFuzzer for SECONDS, threads_fuzz under
-# ThreadSanitizer for SECONDS), and reports the kill rate per stage, the first
+# ThreadSanitizer for SECONDS, the corpus again under MemorySanitizer), and
+# reports the kill rate per stage, the first
 # report line of every kill, the survivors and the equivalent mutants of
 # bench/mutation/equivalent.tsv with their arguments.  Writes
 # OUTDIR/mutation.md and OUTDIR/data/mutants.tsv, and prints the report.

@@ -12,10 +12,11 @@
 # Run: sh ci/campaign.sh [--time SECONDS] [--engine libfuzzer|afl|both]
 #        [--jobs N] [--out DIR] [--merge-corpus] [--corpus-root DIR]
 #        [--known DIR] [--no-merge] [--seed-variant]
-#        [--sanitizer asan-ubsan|tsan] [TARGET...]
+#        [--sanitizer asan-ubsan|tsan|msan] [TARGET...]
 # Defaults: 300 s per target, libfuzzer, all cores, out/campaign-<date>/,
 # corpus/, known findings from corpus/regressions/*.expect, ASan+UBSan, the
-# default targets of bazel/targets.bzl (threads_fuzz wants --sanitizer tsan).
+# default targets of bazel/targets.bzl (threads_fuzz wants --sanitizer tsan;
+# --sanitizer msan builds every binary with MemorySanitizer instead).
 # Crash files are copied, never moved or overwritten.
 set -u
 cd "$(dirname "$0")/.."
@@ -49,8 +50,8 @@ case $seconds in ''|*[!0-9]*) echo "campaign: --time takes whole seconds" >&2; e
 case $jobs in ''|*[!0-9]*|0) echo "campaign: --jobs takes a positive number" >&2; exit 2 ;; esac
 case $engine in libfuzzer|afl|both) ;; *) echo "campaign: --engine must be libfuzzer, afl or both" >&2; exit 2 ;; esac
 case $sanitizer in
-asan-ubsan|tsan) ;;
-*) echo "campaign: --sanitizer must be asan-ubsan or tsan" >&2; exit 2 ;;
+asan-ubsan|tsan|msan) ;;
+*) echo "campaign: --sanitizer must be asan-ubsan, tsan or msan" >&2; exit 2 ;;
 esac
 out=$(lib_new_out campaign "${out:-out/campaign-$(date +%Y%m%d-%H%M%S)}") || exit 2
 mkdir -p "$out/bin"

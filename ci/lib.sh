@@ -36,6 +36,39 @@ lib_sanitizer() {
 	lib_target_table | awk -v t="$1" '$1 == t { print $2 }'
 }
 
+# lib_report_sanitizer LINE: the sanitizer a report's first line comes from
+# (asan, ubsan, msan, tsan); nothing for the harness's own reports.
+lib_report_sanitizer() {
+	case $1 in
+	*"runtime error:"*) echo ubsan ;;
+	*AddressSanitizer*) echo asan ;;
+	*MemorySanitizer*) echo msan ;;
+	*ThreadSanitizer*) echo tsan ;;
+	esac
+}
+
+# lib_binary_has SANITIZER BINARY: true if BINARY was built with SANITIZER
+# (asan, msan, tsan: its runtime; ubsan: calls to its handlers from code
+# outside the runtimes, which all hold those handlers).
+lib_binary_has() {
+	case $1 in
+	asan) grep -qa __asan_init "$2" ;;
+	msan) grep -qa __msan_init "$2" ;;
+	tsan) grep -qa __tsan_init "$2" ;;
+	ubsan) objdump -d --no-show-raw-insn "$2" |
+		awk '/^[0-9a-f]+ <.*>:$/ { fn = $2 } /call.*<__ubsan_handle_/ && fn !~ /^<__/ { found = 1; exit } END { exit !found }' ;;
+	*) return 1 ;;
+	esac
+}
+
+# lib_sanitizer_name SANITIZER: its full name, for messages.
+lib_sanitizer_name() {
+	case $1 in
+	asan) echo AddressSanitizer ;; ubsan) echo UndefinedBehaviorSanitizer ;;
+	msan) echo MemorySanitizer ;; tsan) echo ThreadSanitizer ;; *) echo "$1" ;;
+	esac
+}
+
 # lib_findings: the findings with a fix, "ID TARGET" a line, in patch order.
 lib_findings() {
 	sed -n 's/^        ("\([A-Z]*-[0-9]*\)", "[a-z0-9-]*", "\([a-z_]*\)"),$/\1 \2/p' bazel/findings.bzl
@@ -54,10 +87,12 @@ lib_harness_sources() {
 		fuzzers/fuzz_input.c fuzzers/harness.c fuzzers/ops.c
 }
 
-# lib_afl_config SANITIZER: the AFL++ Bazel config for a sanitizer's build.
+# lib_afl_config SANITIZER: the AFL++ Bazel config for a sanitizer's build
+# (its CMPLOG companion is the same name with -cmplog).
 lib_afl_config() {
 	case $1 in
 	tsan) echo afl-tsan ;;
+	msan) echo afl-msan ;;
 	*) echo afl ;;
 	esac
 }
@@ -100,15 +135,18 @@ lib_sanitizer_env() {
 	export UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1
 	# libFuzzer's crash handler allocates in signal context; tsan.supp: its counters.
 	export TSAN_OPTIONS="halt_on_error=1:abort_on_error=1:report_signal_unsafe=0:suppressions=$(pwd)/fuzzers/tsan.supp"
+	export MSAN_OPTIONS=halt_on_error=1:abort_on_error=1:symbolize=1
 }
 
 # lib_afl_env: the same for afl-fuzz, plus its own settings. AFL++ wants no
-# leak detection and no symbolizer in the target; no UI, no CPU pinning (a
-# stopped CMPLOG child keeps its core), no frequency check, and crashes are
-# signals, so a missing core_pattern handler does not matter.
+# leak detection and no symbolizer in the target, and MSan's exit code 86
+# (afl-fuzz refuses MSAN_OPTIONS without exit_code=86 and symbolize=0); no UI,
+# no CPU pinning (a stopped CMPLOG child keeps its core), no frequency check,
+# and crashes are signals, so a missing core_pattern handler does not matter.
 lib_afl_env() {
 	lib_sanitizer_env
 	export ASAN_OPTIONS=abort_on_error=1:symbolize=0:detect_leaks=0
+	export MSAN_OPTIONS=exit_code=86:halt_on_error=1:abort_on_error=1:symbolize=0
 	export AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
 }
 

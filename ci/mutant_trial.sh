@@ -1,7 +1,7 @@
 #!/bin/sh
 # One mutant's trial (ci/mutants.sh runs it, several at a time): builds the
 # mutant of ALLOCATOR's fixed source and tries to kill it in stages
-# (corpus, fuzz, tsan; see ci/mutants.sh). Prints one line, tab-separated:
+# (corpus, fuzz, tsan, msan; see ci/mutants.sh). Prints one line, tab-separated:
 #   ALLOCATOR ID killed|survived|stillborn STAGE FIRST-REPORT-LINE
 # Run: sh ci/mutant_trial.sh OUT SECONDS ALLOCATOR ID
 #   OUT is ci/mutants.sh's directory (bin/, src/, obj-*/, inputs/); the
@@ -44,6 +44,18 @@ link() {
 
 export ASAN_OPTIONS=detect_leaks=1:symbolize=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export TSAN_OPTIONS="halt_on_error=1:report_signal_unsafe=0:suppressions=$(pwd)/fuzzers/tsan.supp"
+export MSAN_OPTIONS=halt_on_error=1:symbolize=1
+
+# stage_msan: the corpus stage's replays under MemorySanitizer (see ci/mutants.sh).
+stage_msan() {
+	for t in "$own" differential_fuzz; do
+		link msan "$t" replay || result stillborn - "MSan link failed"
+		timeout 60 "$w/${t}_replay" "$out/inputs/$t" "$out/inputs/regressions" >"$w/msan-$t.log" 2>&1
+		rc=$?
+		[ "$rc" -eq 0 ] || result killed msan "$(first "$w/msan-$t.log" "$rc")"
+	done
+	result survived - ""
+}
 
 # Stage corpus: every committed input of every target that links the allocator.
 for t in "$own" differential_fuzz; do
@@ -53,7 +65,7 @@ for t in "$own" differential_fuzz; do
 	rc=$?
 	[ "$rc" -eq 0 ] || result killed corpus "$(first "$w/corpus-$t.log" "$rc")"
 done
-[ "$seconds" -gt 0 ] || result survived - ""
+[ "$seconds" -gt 0 ] || stage_msan
 
 # Stage fuzz: libFuzzer on the allocator's own target, from its corpus.
 link asan "$own" libfuzzer || result stillborn - "link failed"
@@ -71,4 +83,4 @@ timeout $((seconds + 30)) "$w/threads_fuzz_libfuzzer" -seed=1 -timeout=10 -max_t
 	-dict=corpus/allocfuzz.dict -artifact_prefix="$w/t-" "$w/tcorpus" >"$w/tsan.log" 2>&1
 rc=$?
 [ "$rc" -eq 0 ] || result killed tsan "$(first "$w/tsan.log" "$rc")"
-result survived - ""
+stage_msan

@@ -10,7 +10,11 @@
 #           target that links the allocator (ASan+UBSan, every oracle on);
 #   fuzz    libFuzzer on the allocator's own target for --fuzz-seconds;
 #   tsan    threads_fuzz under ThreadSanitizer for --fuzz-seconds: races,
-#           and the paths only a concurrent task reaches.
+#           and the paths only a concurrent task reaches;
+#   msan    the corpus stage's replays again under MemorySanitizer: a read
+#           of a local, field or page byte never written, which the
+#           poison bytes of the other builds may hide (run even with
+#           --fuzz-seconds 0).
 # A mutant that does not compile is stillborn and left out. A survivor
 # listed in bench/mutation/equivalent.tsv is equivalent (with its
 # argument); any other is a survivor: a missing oracle or corpus input.
@@ -84,6 +88,7 @@ inc="-I$root/shim/include -I$root/shim/src -I$root/allocators -I$root/invariants
 -I$out/src/xvmalloc -I$out/src/xcfmalloc"
 cflags_asan="-std=gnu11 -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all"
 cflags_tsan="-std=gnu11 -g -O1 -fno-omit-frame-pointer -fsanitize=thread"
+cflags_msan="-std=gnu11 -g -O1 -fno-omit-frame-pointer -fsanitize=memory -fsanitize-memory-track-origins=2"
 objects() {	# objects SANITIZER: builds $out/obj-SANITIZER/ once
 	o=$out/obj-$1
 	[ -d "$o" ] && return 0
@@ -100,7 +105,9 @@ objects() {	# objects SANITIZER: builds $out/obj-SANITIZER/ once
 	mv "$o.tmp" "$o"
 }
 objects asan || die "the harness does not build; see $out/build.log"
-export MUTANTS_INC="$inc" MUTANTS_CFLAGS_ASAN="$cflags_asan" MUTANTS_CFLAGS_TSAN="$cflags_tsan"
+objects msan || die "the MSan harness does not build; see $out/build.log"
+export MUTANTS_INC="$inc" MUTANTS_CFLAGS_ASAN="$cflags_asan" MUTANTS_CFLAGS_TSAN="$cflags_tsan" \
+	MUTANTS_CFLAGS_MSAN="$cflags_msan"
 
 # The sample: every mutant, shuffled with the seed, the first N.
 : >"$out/trials"
@@ -160,13 +167,13 @@ awk -F'\t' -v tried=" $allocators " '
 	echo
 	echo "Commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), seed $seed, $seconds s per fuzzing stage; command: \`sh ci/mutants.sh$( [ -n "$ids" ] && echo " --ids $ids")\`."
 	echo
-	echo "| allocator | sampled | stillborn | killed: corpus | fuzz | tsan | equivalent | survived | kill rate | by corpus |"
-	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+	echo "| allocator | sampled | stillborn | killed: corpus | fuzz | tsan | msan | equivalent | survived | kill rate | by corpus |"
+	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 	for a in $allocators; do
 		awk -F'\t' -v a="$a" '$1 == a { n++; s[$10 == "killed" ? $11 : $10]++ }
-			END { live = n - s["stillborn"] - s["equivalent"]; k = s["corpus"] + s["fuzz"] + s["tsan"]
-				printf "| %s | %d | %d | %d | %d | %d | %d | %d | %s | %s |\n", a, n, s["stillborn"],
-					s["corpus"], s["fuzz"], s["tsan"], s["equivalent"], s["survived"],
+			END { live = n - s["stillborn"] - s["equivalent"]; k = s["corpus"] + s["fuzz"] + s["tsan"] + s["msan"]
+				printf "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %s | %s |\n", a, n, s["stillborn"],
+					s["corpus"], s["fuzz"], s["tsan"], s["msan"], s["equivalent"], s["survived"],
 					live ? sprintf("%.1f%%", 100 * k / live) : "-",
 					live ? sprintf("%.1f%%", 100 * s["corpus"] / live) : "-" }' "$out/mutants.tsv"
 	done

@@ -1,9 +1,10 @@
 #!/bin/sh
 # The test command: installs what is missing, runs every Bazel test with no
 # flags (the default build is ASan+UBSan), a check that those defaults give
-# instrumented fuzzers, the local OSS-Fuzz build check, the campaign pipeline test and
-# the bench's smoke run, and prints one line per test binary and the total
-# "N passed, M failed".
+# instrumented fuzzers, the local OSS-Fuzz build check, the campaign pipeline test,
+# the bench's smoke run and every test again under MemorySanitizer, and prints
+# one line per test binary and, last, the total "N passed, M failed" (the
+# cases skipped for a sanitizer the build lacks are counted on the line before).
 # Run: sh ci/test.sh [extra bazel test flags]
 set -u
 cd "$(dirname "$0")/.."
@@ -17,35 +18,39 @@ rm -f "$log"
 
 passed=0
 failed=0
+skipped=0
+result_re='^[0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?$'
+add_line() {	# add_line "N passed, M failed[, K skipped]": adds to the totals
+	set -- $1
+	passed=$((passed + $1))
+	failed=$((failed + $3))
+	skipped=$((skipped + ${5:-0}))
+}
 for t in $(bazel query 'tests(//...) except attr(tags, manual, //...)' 2>/dev/null); do
 	log="bazel-testlogs/$(echo "${t#//}" | tr ':' '/')/test.log"
-	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" 2>/dev/null | tail -n 1)
+	line=$(grep -E "$result_re" "$log" 2>/dev/null | tail -n 1)
 	if [ -z "$line" ]; then
 		echo "FAIL $t: no result (did not build or crashed; see $log)"
 		failed=$((failed + 1))
 		continue
 	fi
-	set -- $line
 	echo "$t: $line"
-	passed=$((passed + $1))
-	failed=$((failed + $3))
+	add_line "$line"
 done
 
 # Tests that drive Bazel or compilers themselves, so they run outside it.
-script_test() {	# script_test SCRIPT: adds its "N passed, M failed" to the totals
+script_test() {	# script_test SCRIPT: adds its "N passed, M failed[, K skipped]" to the totals
 	result=$(sh "$1" 2>&1)
-	line=$(echo "$result" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -n 1)
+	line=$(echo "$result" | grep -E "$result_re" | tail -n 1)
 	if [ -z "$line" ]; then
 		echo "$result" | tail -n 20
 		echo "FAIL $1: no result"
 		failed=$((failed + 1))
 		return
 	fi
-	echo "$result" | grep -E '^(FAIL|warning)' || true
+	echo "$result" | grep -E '^(FAIL|warning|skip)' || true
 	echo "$1: $line"
-	set -- $line
-	passed=$((passed + $1))
-	failed=$((failed + $3))
+	add_line "$line"
 }
 script_test ci/bazel_defaults_test.sh	# a plain bazel build is instrumented and fuzzes
 script_test ci/oss_fuzz_check.sh	# the OSS-Fuzz contract, built as OSS-Fuzz would
@@ -54,6 +59,9 @@ script_test ci/oss_fuzz_runner_test.sh	# the local check keeps upstream's runner
 script_test ci/campaign_test.sh		# the campaign pipeline end to end
 script_test bench/bench_test.sh		# the bench's smoke run and its report
 script_test ci/races_test.sh		# the race findings: single-bug variants race, the fixed one does not (TSan)
+script_test ci/msan_test.sh		# every test again under MemorySanitizer; the shim's memory as MSan sees it
 script_test ci/mutants_test.sh		# mutation testing on chosen mutants, and the equivalence list
+# CI reads the last line: it stays "N passed, M failed"; skips are said before it.
+[ "$skipped" -eq 0 ] || echo "$skipped skipped (a case needing a sanitizer the build lacks)"
 echo "$passed passed, $failed failed"
 [ "$rc" -eq 0 ] && [ "$failed" -eq 0 ]

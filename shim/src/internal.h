@@ -24,6 +24,31 @@
 #define shim_unpoison(addr, size)	((void)(addr), (void)(size))
 #endif
 
+/*
+ * MemorySanitizer: shim_uninit(addr, size) marks bytes as never written, as
+ * the kernel leaves them: a page from alloc_page() without __GFP_ZERO, an
+ * object from kmalloc() or kmem_cache_alloc(), and memory once it is freed.
+ * The poison bytes stay (the pattern is for builds without MSan); under MSan
+ * a branch, index or pointer that depends on them is then reported, with
+ * the stack of the shim call that left them so (the allocation or the free)
+ * as origin. shim_written(addr, size) marks bytes as written: only for the
+ * copies shim_snapshot() makes. Without MSan both do nothing.
+ */
+#if defined(__has_feature)
+#if __has_feature(memory_sanitizer)
+#define SHIM_MSAN 1
+#endif
+#endif
+
+#ifdef SHIM_MSAN
+#include <sanitizer/msan_interface.h>
+#define shim_uninit(addr, size)		__msan_allocated_memory((addr), (size))
+#define shim_written(addr, size)	__msan_unpoison((addr), (size))
+#else
+#define shim_uninit(addr, size)		((void)(addr), (void)(size))
+#define shim_written(addr, size)	((void)(addr), (void)(size))
+#endif
+
 /* SLAB's poison bytes: fresh memory that was not zeroed, and freed memory. */
 #define POISON_INUSE	0x5a
 #define POISON_FREE	0x6b

@@ -1,7 +1,9 @@
 /*
  * page.c: the page allocator and atomic kmaps.  Page memory is poisoned for
  * AddressSanitizer unless a kmap slot maps the page, so an access through a
- * pointer kept past kunmap_atomic is a use-after-poison report.
+ * pointer kept past kunmap_atomic is a use-after-poison report.  For
+ * MemorySanitizer a page is uninitialised unless __GFP_ZERO asked for zeroes,
+ * and again once it is freed.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +56,7 @@ static void page_put(struct page *page)
 	struct page *old;
 
 	memset(page->virtual, POISON_FREE, PAGE_SIZE);
+	shim_uninit(page->virtual, PAGE_SIZE);
 	shim_poison(page->virtual, PAGE_SIZE);
 	if (q_len == QUARANTINE_MAX) {
 		old = quarantine[q_head];
@@ -96,7 +99,12 @@ struct page *shim_alloc_page(gfp_t gfp, const char *site)
 		return NULL;
 	}
 	page = page_get();
-	memset(page->virtual, (gfp & __GFP_ZERO) ? 0 : POISON_INUSE, PAGE_SIZE);
+	if (gfp & __GFP_ZERO) {
+		memset(page->virtual, 0, PAGE_SIZE);
+	} else {
+		memset(page->virtual, POISON_INUSE, PAGE_SIZE);
+		shim_uninit(page->virtual, PAGE_SIZE);
+	}
 	shim_poison(page->virtual, PAGE_SIZE);
 	page->id = ++next_page_id;
 	page->owner = shim_current_owner();

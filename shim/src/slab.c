@@ -1,6 +1,8 @@
 /*
  * slab.c: kmalloc and kmem_cache on top of the C allocator (so ASan sees
  * every object with red zones), with every object tracked by cache and owner.
+ * For MemorySanitizer an object is uninitialised unless kzalloc,
+ * kmem_cache_zalloc or __GFP_ZERO asked for zeroes, and again once freed.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -37,7 +39,12 @@ static void *object_alloc(size_t size, gfp_t flags, bool zero, enum shim_kind ki
 	obj = malloc(size ? size : 1);
 	if (!obj)
 		abort();
-	memset(obj, (zero || (flags & __GFP_ZERO)) ? 0 : POISON_INUSE, size);
+	if (zero || (flags & __GFP_ZERO)) {
+		memset(obj, 0, size);
+	} else {
+		memset(obj, POISON_INUSE, size);
+		shim_uninit(obj, size);
+	}
 	rec = shim_record_add(obj, kind, cache, size, site);
 	shim_stats.objects_live++;
 	shim_stats.objects_allocated++;
@@ -51,6 +58,7 @@ static void object_release(struct shim_record *rec)
 	void *obj = (void *)rec->key;
 
 	memset(obj, POISON_FREE, rec->size);
+	shim_uninit(obj, rec->size);
 	free(obj);
 	shim_record_del(rec);
 	shim_stats.objects_live--;

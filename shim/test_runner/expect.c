@@ -7,7 +7,33 @@
 #include <unistd.h>
 #include "expect.h"
 
-static int passed, failed;
+static int passed, failed, skipped;
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define HAVE_ASAN	EXPECT_ASAN
+#endif
+#if __has_feature(undefined_behavior_sanitizer)
+#define HAVE_UBSAN	EXPECT_UBSAN
+#endif
+#if __has_feature(memory_sanitizer)
+#define HAVE_MSAN	EXPECT_MSAN
+#endif
+#endif
+#ifndef HAVE_ASAN
+#define HAVE_ASAN	0u
+#endif
+#ifndef HAVE_UBSAN
+#define HAVE_UBSAN	0u
+#endif
+#ifndef HAVE_MSAN
+#define HAVE_MSAN	0u
+#endif
+
+unsigned int expect_sanitizers(void)
+{
+	return HAVE_ASAN | HAVE_UBSAN | HAVE_MSAN;
+}
 
 void expect_fail(const char *file, int line, const char *cond)
 {
@@ -56,7 +82,8 @@ static const char *report_start(const char *out)
 
 		if (!strncmp(p, "allocfuzz: ", 11) ||
 		    memmem(p, n, "ERROR: AddressSanitizer", 23) ||
-		    memmem(p, n, "runtime error:", 14))
+		    memmem(p, n, "runtime error:", 14) ||
+		    memmem(p, n, "WARNING: MemorySanitizer:", 25))
 			return p;
 		p = eol ? eol + 1 : p + n;
 	}
@@ -145,6 +172,29 @@ void expect_report(const char *name, void (*fn)(void), const char *want)
 	expect_report_detail(name, fn, want, NULL);
 }
 
+void expect_report_needs(unsigned int need, const char *name, void (*fn)(void),
+			 const char *want)
+{
+	static const struct { unsigned int bit; const char *name; } san[] = {
+		{ EXPECT_ASAN, "AddressSanitizer" },
+		{ EXPECT_UBSAN, "UndefinedBehaviorSanitizer" },
+		{ EXPECT_MSAN, "MemorySanitizer" },
+	};
+	unsigned int missing = need & ~expect_sanitizers();
+	size_t i;
+
+	if (!missing) {
+		expect_report(name, fn, want);
+		return;
+	}
+	skipped++;
+	printf("skip %s: needs", name);
+	for (i = 0; i < sizeof(san) / sizeof(san[0]); i++)
+		if (missing & san[i].bit)
+			printf(" %s", san[i].name);
+	printf(", which this build does not have\n");
+}
+
 void expect_clean(const char *name, void (*fn)(void))
 {
 	static char out[1 << 16];
@@ -161,6 +211,9 @@ void expect_clean(const char *name, void (*fn)(void))
 
 int expect_summary(void)
 {
-	printf("%d passed, %d failed\n", passed, failed);
+	if (skipped)
+		printf("%d passed, %d failed, %d skipped\n", passed, failed, skipped);
+	else
+		printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

@@ -10,7 +10,8 @@
 
 /*
  * The report line of a child is the first stderr line that starts with
- * "allocfuzz: " or that holds "ERROR: AddressSanitizer" or "runtime error:".
+ * "allocfuzz: " or that holds "ERROR: AddressSanitizer", "runtime error:"
+ * (UBSan) or "WARNING: MemorySanitizer:".
  */
 
 /*
@@ -24,6 +25,22 @@ void expect_report(const char *name, void (*fn)(void), const char *want);
  */
 void expect_report_detail(const char *name, void (*fn)(void), const char *want,
 			  const char *detail);
+/*
+ * The sanitizers whose report a death case may need, as expect_report_needs's
+ * need (or-ed). A build has those it was compiled with (__has_feature).
+ */
+#define EXPECT_ASAN	1u
+#define EXPECT_UBSAN	2u
+#define EXPECT_MSAN	4u
+/* The sanitizers of this build, as EXPECT_* bits. */
+unsigned int expect_sanitizers(void);
+/*
+ * expect_report for a case that only the sanitizers in need report: in a
+ * build without one of them the case is not run; it is counted as skipped
+ * and its line says which sanitizer it needs.
+ */
+void expect_report_needs(unsigned int need, const char *name, void (*fn)(void),
+			 const char *want);
 /* Passes if fn returns, exits 0 and prints no report line. */
 void expect_clean(const char *name, void (*fn)(void));
 /* For checks inside a case: prints the failure and exits the child with 1. */
@@ -32,7 +49,10 @@ void expect_clean(const char *name, void (*fn)(void));
 			expect_fail(__FILE__, __LINE__, #cond);			\
 	} while (0)
 void expect_fail(const char *file, int line, const char *cond);
-/* Prints "N passed, M failed" and returns the exit status for main. */
+/*
+ * Prints "N passed, M failed" (then ", K skipped" if cases were skipped) and
+ * returns the exit status for main.
+ */
 int expect_summary(void);
 
 #endif

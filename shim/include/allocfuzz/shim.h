@@ -72,6 +72,14 @@ unsigned long shim_object_count(const struct kmem_cache *cache,
 /* The live cache created with this name, or NULL. */
 struct kmem_cache *shim_cache_find(const char *name);
 
+/*
+ * Copies n bytes of memory the allocator owns as they are, written or not,
+ * for a checker's snapshot or a test of the poison bytes: only the copy is
+ * marked initialised for MemorySanitizer, src keeps its state, so the
+ * allocator's own uses of bytes it never wrote are still reported.
+ */
+void shim_snapshot(void *dst, const void *src, size_t n);
+
 /* Current preempt count of this thread (spinlocks held + kmaps). */
 int shim_preempt_count(void);
 
