@@ -1,14 +1,15 @@
 """One adapter library (allocators/allocator.h) per variant of an allocator.
 
-adapter_<variant> is the adapter's source on that variant and its invariant
-checker, so a binary that links one adapter links one variant of each.
+adapter_<variant> is the adapter's source on that variant, its invariant
+checker and its placement oracle, so a binary that links one adapter links
+one variant of each.
 """
 
 load("//bazel:copts.bzl", "HARNESS_COPTS")
 load("//bazel:findings.bzl", "library_variants")
 
-def allocator_adapters(allocator, src, checker):
-    """adapter_<v> for every variant v of allocator; checker + v is its checker."""
+def allocator_adapters(allocator, src, checker, place):
+    """adapter_<v> for every variant v of allocator; checker + v and place + v are its oracles."""
     for v in library_variants(allocator):
         native.cc_library(
             name = "adapter_" + v,
@@ -18,6 +19,7 @@ def allocator_adapters(allocator, src, checker):
             deps = [
                 ":" + v,
                 checker + v,
+                place + v,
                 "//allocators:allocator",
                 "//allocators:callers",
                 "//shim",

@@ -28,6 +28,11 @@ struct allocator_space {
 	unsigned long pool_bytes;	/* the pool structure itself (kmalloc) */
 };
 
+/* What a placement oracle notes before one malloc, for its check after it. */
+struct af_place {
+	unsigned long word[160];
+};
+
 struct allocator {
 	const char *name;
 	u32 min_size;		/* smallest size the API promises to serve */
@@ -44,6 +49,15 @@ struct allocator {
 	u32 (*get_size)(const struct af_handle *h);
 	u64 (*total_bytes)(void *pool);
 	void (*check)(void *pool, const void *owner, enum check_mode mode);
+	/*
+	 * The placement oracle, around every malloc while checks are on (NULL
+	 * when an adapter has none): before notes what the allocator's stated
+	 * search promises for size, after checks the malloc's ret and h against
+	 * it; a violation is reported and aborts.  st is the caller's, per call.
+	 */
+	void (*place_before)(void *pool, u32 size, struct af_place *st);
+	void (*place_after)(void *pool, u32 size, const struct af_handle *h, int ret,
+			    const struct af_place *st);
 	void (*exit)(void);	/* module exit, between inputs */
 
 	/*

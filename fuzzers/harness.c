@@ -96,6 +96,8 @@ int harness_malloc(struct harness *h, int slot, u32 size, gfp_t gfp)
 {
 	struct af_handle handle = { 0 };
 	struct shim_stats before;
+	struct af_place place;
+	bool placed;
 	int ret, busy;
 
 	if (!h->pool)
@@ -103,11 +105,17 @@ int harness_malloc(struct harness *h, int slot, u32 size, gfp_t gfp)
 	harness_free(h, slot);
 	enter(h);
 	shim_get_stats(&before);
+	/* the placement oracle, where the checks run: one task, checked state */
+	placed = h->mode != CHECK_NONE && h->a->place_before && h->a->place_after;
+	if (placed)
+		h->a->place_before(h->pool, size, &place);
 	busy = h->busy_slot;
 	h->busy_slot = slot;
 	ret = h->a->malloc(h->pool, size, gfp, &handle);
 	h->busy_slot = busy;
 	h->stats.mallocs++;
+	if (placed)
+		h->a->place_after(h->pool, size, &handle, ret, &place);
 	if (ret) {
 		h->stats.malloc_failures++;
 		if (h->mode != CHECK_NONE)

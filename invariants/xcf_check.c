@@ -1,9 +1,10 @@
 /*
  * xcf_check.c: invariant checker for xcfmalloc pools (see xcf_check.h).
  *
- * Order: pool-wide checks, freelist heads, the reserve list, then pages (all
- * of them, or only the touched ones), then (full mode) every freelist entry
- * and the totals.  Everything is validated before it is followed, so a
+ * Order: pool-wide checks, freelist heads, the reserve list, the public
+ * statistics against the shim, then pages (all of them, or only the touched
+ * ones), then (full mode) every freelist entry and the totals, the
+ * statistics again against the walk.  Everything is validated before it is followed, so a
  * corrupted pool gives a report, never a crash or a hang.
  */
 #include <stdarg.h>
@@ -97,9 +98,12 @@
 	X(ALLOC_SIZE, "xcf.alloc.size",	\
 	  "an allocation holds more than MAX_ALLOC_SIZE bytes",	\
 	  "xcf_malloc refuses more, and readers size their buffers by it")	\
-	X(STATS_MISMATCH, "xcf.stats.mismatch",	\
-	  "xcf_get_total_size_bytes or xcf_get_desc_count disagrees with the page walk",	\
-	  "zcache reports these numbers, and a descriptor counted but held by no block is leaked")
+	X(STATS_TOTAL_BYTES, "xcf.stats.total-bytes",	\
+	  "xcf_get_total_size_bytes() is not the bytes of the pool's pages outside the reserve",	\
+	  "zcache reports it as the memory its pool uses: the pages the shim holds for it, less the wholly free reserve")	\
+	X(STATS_DESC_COUNT, "xcf.stats.desc-count",	\
+	  "xcf_get_desc_count() is not the number of the pool's descriptors outside the reserve",	\
+	  "zcache reports it as its metadata: one descriptor per block, less the reserve pages' own; one counted but held by no block is leaked")
 
 enum xcf_inv {
 #define X(e, id, what, why) XCF_##e,
@@ -399,6 +403,21 @@ static void check_page(struct xcf_walk *w, struct page *page)
 
 /* ---- pool ------------------------------------------------------------ */
 
+/* The public statistics against the pages and descriptors outside the reserve that by counts. */
+static void check_stats(struct xcf_walk *w, int pages, int descs, const char *by)
+{
+	u64 bytes = xcf_get_total_size_bytes(w->pool);
+	int n = xcf_get_desc_count(w->pool);
+
+	if (bytes != (u64)pages << PAGE_SHIFT)
+		fail(w, XCF_STATS_TOTAL_BYTES, NULL, -1,
+		     "xcf_get_total_size_bytes() is %llu, %s is %d pages",
+		     (unsigned long long)bytes, by, pages);
+	if (n != descs)
+		fail(w, XCF_STATS_DESC_COUNT, NULL, -1,
+		     "xcf_get_desc_count() is %d, %s is %d descriptors", n, by, descs);
+}
+
 static void check_pool(struct xcf_walk *w)
 {
 	struct xcf_pool *pool = w->pool;
@@ -438,13 +457,13 @@ static void check_pool(struct xcf_walk *w)
 		fail(w, XCF_RESERVE_COUNT, NULL, -1,
 		     "reserve_count is %d, the reserve freelist has %d pages",
 		     pool->reserve_count, n);
+	check_stats(w, (int)shim_pages - n, (int)shim_descs - n, "the shim's count less the reserve");
 }
 
 static void check_totals(struct xcf_walk *w)
 {
 	struct xcf_pool *pool = w->pool;
-	u64 bytes, want_bytes;
-	int i, descs, want_descs;
+	int i;
 
 	for (i = 0; i < XCF_LISTS; i++)
 		check_list(w, i);
@@ -452,18 +471,8 @@ static void check_totals(struct xcf_walk *w)
 		fail(w, XCF_RESERVE_COUNT, NULL, -1,
 		     "%d pages are wholly free, reserve_count is %d",
 		     w->free_pages, pool->reserve_count);
-	bytes = xcf_get_total_size_bytes(pool);
-	want_bytes = (u64)(w->pages - w->free_pages) << PAGE_SHIFT;
-	if (bytes != want_bytes)
-		fail(w, XCF_STATS_MISMATCH, NULL, -1,
-		     "xcf_get_total_size_bytes() is %llu, the walk found %d pages in use",
-		     (unsigned long long)bytes, w->pages - w->free_pages);
-	descs = xcf_get_desc_count(pool);
-	want_descs = w->blocks - w->free_pages;
-	if (descs != want_descs)
-		fail(w, XCF_STATS_MISMATCH, NULL, -1,
-		     "xcf_get_desc_count() is %d, the walk found %d blocks outside the reserve",
-		     descs, want_descs);
+	check_stats(w, w->pages - w->free_pages, w->blocks - w->free_pages,
+		    "the walk's pages and blocks outside the reserve");
 }
 
 void xcf_check(struct xcf_pool *pool, const void *owner, enum check_mode mode)

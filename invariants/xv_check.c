@@ -8,7 +8,8 @@
  * size class; two bitmap levels say which lists are non-empty.
  *
  * Order of the checks, so that one corruption names one invariant:
- *   A. pool: total_pages, bitmaps against list heads, head references;
+ *   A. pool: total_pages and xv_get_total_size_bytes(), bitmaps against
+ *      list heads, head references;
  *   B. pages (touched ones, or all): tiling and flags, then the links of
  *      every listed free block, each checked against its neighbours;
  *   C. what the heads point at (heads on walked pages, and changed ones);
@@ -33,6 +34,9 @@
 	X(POOL_TOTAL_PAGES, "xv.pool.total-pages",	\
 	  "total_pages is not the number of pages the pool holds",	\
 	  "grow_pool() and xv_free() count pages: a drift is a leaked or lost page")	\
+	X(STATS_TOTAL_BYTES, "xv.stats.total-bytes",	\
+	  "xv_get_total_size_bytes() is not the bytes of the pages the pool holds",	\
+	  "ramzswap reports it to users as the memory the pool uses: every page of the pool, in bytes")	\
 	X(BITMAP_BEYOND_LISTS, "xv.bitmap.beyond-lists",	\
 	  "bitmap bit set beyond the last freelist",	\
 	  "find_block() would index freelist[] past its end from such a bit")	\
@@ -368,12 +372,17 @@ static void check_pool(struct ctx *c)
 	struct xv_pool *pool = c->pool;
 	bool known = !c->full && xv_snap.pool == pool && xv_snap.owner == c->owner;
 	ulong bad;
+	u64 bytes;
 	u32 j;
 
 	c->same_pages = xv_load_pages(c) && known;
 	ensure(c, pool->total_pages == c->npages, POOL_TOTAL_PAGES, NULL, 0,
 	       "total_pages is %llu, the shim counts %lu pages for the owner",
 	       (unsigned long long)pool->total_pages, c->npages);
+	bytes = xv_get_total_size_bytes(pool);
+	ensure(c, bytes == (u64)c->npages << PAGE_SHIFT, STATS_TOTAL_BYTES, NULL, 0,
+	       "xv_get_total_size_bytes() is %llu, the shim counts %lu pages for the owner",
+	       (unsigned long long)bytes, c->npages);
 	ensure(c, !(pool->flbitmap & ~(BIT(MAX_FLI) - 1)) &&
 	       !(pool->slbitmap[MAX_FLI - 1] & ~SL_LAST_MASK), BITMAP_BEYOND_LISTS, NULL, 0,
 	       "flbitmap %#lx, slbitmap[%lu] %#lx; there are %lu lists", pool->flbitmap,

@@ -7,6 +7,7 @@
 #include "allocator.h"
 #include "callers.h"
 #include "xcf_check.h"
+#include "xcf_place.h"
 /* <>: the variant built, from the include path, never the seed beside this file */
 #include <xcfmalloc.h>
 #include <xcfmalloc_int.h>
@@ -59,6 +60,20 @@ static u64 xcf_total(void *pool)
 static void xcf_check_pool(void *pool, const void *owner, enum check_mode mode)
 {
 	xcf_check(pool, owner, mode);
+}
+
+_Static_assert(sizeof(struct xcf_place) <= sizeof(struct af_place), "struct af_place is too small");
+
+static void xcf_place_before_malloc(void *pool, u32 size, struct af_place *st)
+{
+	xcf_place_before(pool, size, (struct xcf_place *)st->word);
+}
+
+static void xcf_place_after_malloc(void *pool, u32 size, const struct af_handle *h, int ret,
+				   const struct af_place *st)
+{
+	(void)ret;	/* a NULL handle is the failure */
+	xcf_place_after(pool, size, h->xcf, (const struct xcf_place *)st->word);
 }
 
 static bool xcf_could_serve_pool(void *pool, u32 size)
@@ -120,6 +135,8 @@ const struct allocator xcf_allocator = {
 	.get_size = xcf_size,
 	.total_bytes = xcf_total,
 	.check = xcf_check_pool,
+	.place_before = xcf_place_before_malloc,
+	.place_after = xcf_place_after_malloc,
 	.exit = xcf_exit,
 	.could_serve = xcf_could_serve_pool,
 	.header_bytes = sizeof(struct xcf_blkhdr),

@@ -9,6 +9,7 @@
 #include "allocator.h"
 #include "callers.h"
 #include "xv_check.h"
+#include "xv_place.h"
 /* <>: the variant built, from the include path, never the seed beside this file */
 #include <xvmalloc.h>
 #include <xvmalloc_int.h>
@@ -73,6 +74,19 @@ static void xv_check_pool(void *pool, const void *owner, enum check_mode mode)
 	xv_check(pool, owner, mode);
 }
 
+_Static_assert(sizeof(struct xv_place) <= sizeof(struct af_place), "struct af_place is too small");
+
+static void xv_place_before_malloc(void *pool, u32 size, struct af_place *st)
+{
+	xv_place_before(pool, size, (struct xv_place *)st->word);
+}
+
+static void xv_place_after_malloc(void *pool, u32 size, const struct af_handle *h, int ret,
+				  const struct af_place *st)
+{
+	xv_place_after(pool, size, ret, h->page, h->offset, (const struct xv_place *)st->word);
+}
+
 static u32 xv_blocks(const struct af_handle *h)
 {
 	(void)h;
@@ -113,6 +127,8 @@ const struct allocator xv_allocator = {
 	.get_size = xv_size,
 	.total_bytes = xv_total,
 	.check = xv_check_pool,
+	.place_before = xv_place_before_malloc,
+	.place_after = xv_place_after_malloc,
 	.exit = xv_exit,
 	.header_bytes = XV_ALIGN,	/* the block header */
 	.blocks = xv_blocks,

@@ -1,7 +1,9 @@
 /*
  * harness_test.c: the shadow model fires on a stored byte or a size that
- * changed behind the allocator's back, and the harness stays quiet on long
- * valid runs of both fixed allocators in every check mode.
+ * changed behind the allocator's back, the placement oracles on a malloc
+ * that does not search as its allocator states (only while checks are on),
+ * and the harness stays quiet on long valid runs of both fixed allocators
+ * in every check mode.
  */
 #include <string.h>
 #include <linux/errno.h>
@@ -9,7 +11,9 @@
 #include <linux/highmem.h>
 #include "expect.h"
 #include "harness.h"
+#include <linux/bitops.h>
 #include "xcfmalloc_int.h"
+#include "xvmalloc_int.h"
 
 #include "callers.h"
 
@@ -108,6 +112,73 @@ static void failed_malloc_with_faults(void)
 	shim_fault_set(&plan);
 	harness_start(&h, &xcf_allocator, ZCACHE_GFP, CHECK_INCREMENTAL);
 	CHECK(harness_malloc(&h, 0, 0, ZCACHE_GFP) != 0);	/* a pool without pages serves nothing */
+}
+
+/* xvmalloc behind an adapter whose malloc does not see the free lists: it grows past a fit. */
+static int blind_xv_malloc(void *pool, u32 size, gfp_t gfp, struct af_handle *h)
+{
+	struct xv_pool *p = pool;
+	ulong lists = p->flbitmap;
+	int ret;
+
+	p->flbitmap = 0;
+	ret = xv_allocator.malloc(pool, size, gfp, h);
+	p->flbitmap |= lists;	/* the lists it did not see are as they were */
+	return ret;
+}
+
+/* xcfmalloc behind an adapter whose malloc skips freelist 0. */
+static int skipping_xcf_malloc(void *pool, u32 size, gfp_t gfp, struct af_handle *h)
+{
+	struct xcf_pool *p = pool;
+	struct xcf_blkdesc *list0 = p->freelists[0];
+	int ret;
+
+	p->freelists[0] = NULL;
+	ret = xcf_allocator.malloc(pool, size, gfp, h);
+	if (!p->freelists[0])
+		p->freelists[0] = list0;
+	return ret;
+}
+
+static struct allocator wrong;
+
+/* A fit listed, then the wrong malloc for it; mode decides whether the oracle looks. */
+static void wrong_xv(enum check_mode mode)
+{
+	wrong = xv_allocator;
+	wrong.malloc = blind_xv_malloc;
+	shim_reset();
+	harness_start(&h, &wrong, RAMZSWAP_GFP, mode);
+	CHECK(harness_malloc(&h, 0, 100, RAMZSWAP_GFP) == 0);
+	CHECK(harness_malloc(&h, 1, 100, RAMZSWAP_GFP) == 0);
+	CHECK(shim_page_count(h.owner) == 2);
+}
+
+/* Slot 0's 10 bytes leave a 64-byte block on freelist 0 when freed; 100 bytes take it first. */
+static void wrong_xcf(enum check_mode mode)
+{
+	wrong = xcf_allocator;
+	wrong.malloc = skipping_xcf_malloc;
+	shim_reset();
+	harness_start(&h, &wrong, ZCACHE_GFP, mode);
+	CHECK(harness_malloc(&h, 0, 10, ZCACHE_GFP) == 0);
+	CHECK(harness_malloc(&h, 1, 10, ZCACHE_GFP) == 0);
+	harness_free(&h, 0);
+	CHECK(harness_malloc(&h, 2, 100, ZCACHE_GFP) == 0);
+}
+
+static void wrong_xv_checked(void) { wrong_xv(CHECK_INCREMENTAL); }
+static void wrong_xcf_checked(void) { wrong_xcf(CHECK_FULL); }
+
+static void wrong_unchecked(void)
+{
+	wrong_xv(CHECK_NONE);
+	harness_stop(&h);
+	wrong_xcf(CHECK_NONE);
+	harness_stop(&h);
+	xcf_allocator.exit();
+	shim_teardown();
 }
 
 static u64 rng = 88172645463325252ull;
@@ -209,6 +280,11 @@ int main(void)
 		      "invariant model.malloc-failed violated", "xvmalloc malloc of");
 	expect_clean("model: failures under injected faults are not reported",
 		     failed_malloc_with_faults);
+	expect_report("placement: xvmalloc grows past a listed fit", wrong_xv_checked,
+		      "invariant xv.place.grew-with-fit violated");
+	expect_report("placement: xcfmalloc skips freelist 0", wrong_xcf_checked,
+		      "invariant xcf.place.smallest-list violated");
+	expect_clean("placement: not looked at without checks", wrong_unchecked);
 	expect_clean("harness: xvmalloc fixed, 3000 ops, no checks", xv_none);
 	expect_clean("harness: xvmalloc fixed, 3000 ops, incremental checks", xv_incremental);
 	expect_clean("harness: xvmalloc fixed, 3000 ops, full checks", xv_full);
