@@ -48,6 +48,8 @@ struct allocator {
 	void (*read)(const struct af_handle *h, u8 *buf, u32 size);
 	u32 (*get_size)(const struct af_handle *h);
 	u64 (*total_bytes)(void *pool);
+	/* The other public statistics, read as a client reads them (NULL if none). */
+	void (*read_stats)(void *pool);
 	void (*check)(void *pool, const void *owner, enum check_mode mode);
 	/*
 	 * The placement oracle, around every malloc while checks are on (NULL

@@ -31,6 +31,8 @@ static void after_op(struct harness *h)
 	}
 	/* Shared too: a client reads the statistics while other tasks allocate. */
 	bytes = h->a->total_bytes(h->pool);
+	if (h->a->read_stats)
+		h->a->read_stats(h->pool);
 	if (bytes > h->stats.peak_bytes)
 		h->stats.peak_bytes = bytes;
 }

@@ -121,6 +121,12 @@ static void xcf_space(void *pool, const void *owner, struct allocator_space *st)
 	}
 }
 
+/* zcache's statistics: the descriptors, besides the bytes. */
+static void xcf_read_stats(void *pool)
+{
+	(void)xcf_get_desc_count(pool);
+}
+
 const struct allocator xcf_allocator = {
 	.name = "xcfmalloc",
 	.min_size = 0,
@@ -134,6 +140,7 @@ const struct allocator xcf_allocator = {
 	.read = xcf_read_all,
 	.get_size = xcf_size,
 	.total_bytes = xcf_total,
+	.read_stats = xcf_read_stats,
 	.check = xcf_check_pool,
 	.place_before = xcf_place_before_malloc,
 	.place_after = xcf_place_after_malloc,

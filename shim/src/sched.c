@@ -112,6 +112,8 @@ void shim_spin_unlock(spinlock_t *lock, const char *site)
 		shim_check_failed("shim.spinlock.wrong-owner",
 				  "spinlock wrong owner", site,
 				  "spin_unlock by a thread that does not hold the lock");
+	/* As debug_spin_unlock(): the owner fields are reset, so unlocked is unlocked. */
+	lock->site = NULL;
 	__atomic_store_n(&lock->owner, 0, __ATOMIC_RELAXED);
 	__atomic_store_n(&lock->locked, 0, __ATOMIC_RELEASE);
 	shim_preempt_dec();

@@ -18,7 +18,7 @@ typedef struct {
 	unsigned int magic;		/* SPINLOCK_MAGIC once initialised */
 	int locked;			/* accessed with __atomic builtins */
 	unsigned long owner;		/* shim thread id of the holder, 0 if none */
-	const char *site;		/* where it was last taken */
+	const char *site;		/* where the holder took it, NULL if unlocked */
 } spinlock_t;
 
 void shim_spin_lock_init(spinlock_t *lock);
