@@ -80,6 +80,7 @@ static void run(const struct allocator *a, const uint8_t *data, size_t size)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	shim_set_threaded();
 	shim_reset();
 	run(&xv_allocator, data, size);
 	run(&xcf_allocator, data, size);

@@ -6,10 +6,10 @@ static u64 rng;
 
 void shim_fault_set(const struct shim_fault_plan *p)
 {
-	pthread_mutex_lock(&shim_lock);
+	shim_table_lock();
 	plan = *p;
 	rng = p->seed ? p->seed : 0x9e3779b97f4a7c15ull;
-	pthread_mutex_unlock(&shim_lock);
+	shim_table_unlock();
 }
 
 void shim_fault_reset(void)

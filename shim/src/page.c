@@ -55,7 +55,7 @@ static void page_put(struct page *page)
 {
 	struct page *old;
 
-	memset(page->virtual, POISON_FREE, PAGE_SIZE);
+	shim_free_fill(page->virtual, PAGE_SIZE);
 	shim_uninit(page->virtual, PAGE_SIZE);
 	shim_poison(page->virtual, PAGE_SIZE);
 	if (q_len == QUARANTINE_MAX) {
@@ -92,10 +92,10 @@ struct page *shim_alloc_page(gfp_t gfp, const char *site)
 	check_gfp(gfp, site);
 	shim_might_sleep(gfp, site);
 	shim_preemption_point();
-	pthread_mutex_lock(&shim_lock);
+	shim_table_lock();
 	if (shim_fault_page(gfp)) {
 		shim_stats.page_faults_injected++;
-		pthread_mutex_unlock(&shim_lock);
+		shim_table_unlock();
 		return NULL;
 	}
 	page = page_get();
@@ -116,7 +116,7 @@ struct page *shim_alloc_page(gfp_t gfp, const char *site)
 	shim_record_add(page, SHIM_PAGE, NULL, PAGE_SIZE, site);
 	shim_stats.pages_live++;
 	shim_stats.pages_allocated++;
-	pthread_mutex_unlock(&shim_lock);
+	shim_table_unlock();
 	return page;
 }
 
@@ -152,7 +152,7 @@ static void release(struct page *page)
 
 void shim_free_page(struct page *page, const char *site)
 {
-	pthread_mutex_lock(&shim_lock);
+	shim_table_lock();
 	if (!shim_record_find(page, SHIM_PAGE))
 		shim_check_failed("shim.page.free-invalid",
 				  "__free_page of a page that is not allocated", site,
@@ -164,7 +164,7 @@ void shim_free_page(struct page *page, const char *site)
 				  page->id, page->map_count);
 	release(page);
 	shim_stats.pages_freed++;
-	pthread_mutex_unlock(&shim_lock);
+	shim_table_unlock();
 }
 
 static void check_slot(enum km_type type, const char *site)
@@ -178,7 +178,7 @@ static void check_slot(enum km_type type, const char *site)
 void *shim_kmap_atomic(struct page *page, enum km_type type, const char *site)
 {
 	check_slot(type, site);
-	pthread_mutex_lock(&shim_lock);
+	shim_table_lock();
 	if (!shim_record_find(page, SHIM_PAGE))
 		shim_check_failed("shim.kmap.dead-page",
 				  "kmap_atomic of a page that is not allocated", site,
@@ -200,7 +200,7 @@ void *shim_kmap_atomic(struct page *page, enum km_type type, const char *site)
 		touched = page;
 	}
 	shim_stats.kmaps++;
-	pthread_mutex_unlock(&shim_lock);
+	shim_table_unlock();
 	/* pagefault_disable(): the mapping is atomic context. */
 	shim_preempt_inc();
 	return page->virtual;
@@ -223,11 +223,11 @@ void shim_kunmap_atomic(void *kvaddr, enum km_type type, const char *site)
 				  "kunmap_atomic with an address of another page", site,
 				  "kunmap_atomic(%s) with an address outside page #%lu that the slot maps",
 				  slot_name[type], page->id);
-	pthread_mutex_lock(&shim_lock);
+	shim_table_lock();
 	slot[type] = NULL;
 	if (!--page->map_count)
 		shim_poison(page->virtual, PAGE_SIZE);
-	pthread_mutex_unlock(&shim_lock);
+	shim_table_unlock();
 	shim_preempt_dec();
 }
 
@@ -257,9 +257,9 @@ bool shim_page_is_live(const struct page *page)
 {
 	bool live;
 
-	pthread_mutex_lock(&shim_lock);
+	shim_table_lock();
 	live = shim_record_find(page, SHIM_PAGE) != NULL;
-	pthread_mutex_unlock(&shim_lock);
+	shim_table_unlock();
 	return live;
 }
 
@@ -274,10 +274,10 @@ struct page *shim_touched_next(struct page *prev, const void *owner)
 
 void shim_touched_clear(void)
 {
-	pthread_mutex_lock(&shim_lock);
+	shim_table_lock();
 	while (touched)
 		untouch(touched);
-	pthread_mutex_unlock(&shim_lock);
+	shim_table_unlock();
 }
 
 void shim_pages_reset(void)

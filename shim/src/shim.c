@@ -23,20 +23,20 @@ void shim_snapshot(void *dst, const void *src, size_t n)
 
 void shim_get_stats(struct shim_stats *stats)
 {
-	pthread_mutex_lock(&shim_lock);
+	shim_table_lock();
 	*stats = shim_stats;
-	pthread_mutex_unlock(&shim_lock);
+	shim_table_unlock();
 }
 
 void shim_reset(void)
 {
-	pthread_mutex_lock(&shim_lock);
+	shim_table_lock();
 	shim_pages_reset();
 	shim_slab_reset();
 	shim_fault_reset();
 	shim_records_reset();
 	memset(&shim_stats, 0, sizeof(shim_stats));
-	pthread_mutex_unlock(&shim_lock);
+	shim_table_unlock();
 	while (shim_preempt_count() > 0)
 		shim_preempt_dec();
 	shim_set_preempt_hook(NULL, NULL);

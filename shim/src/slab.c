@@ -30,10 +30,10 @@ static void *object_alloc(size_t size, gfp_t flags, bool zero, enum shim_kind ki
 	void *obj;
 
 	check_gfp(flags, site);
-	pthread_mutex_lock(&shim_lock);
+	shim_table_lock();
 	if (shim_fault_slab(flags)) {
 		shim_stats.slab_faults_injected++;
-		pthread_mutex_unlock(&shim_lock);
+		shim_table_unlock();
 		return NULL;
 	}
 	obj = malloc(size ? size : 1);
@@ -48,7 +48,7 @@ static void *object_alloc(size_t size, gfp_t flags, bool zero, enum shim_kind ki
 	rec = shim_record_add(obj, kind, cache, size, site);
 	shim_stats.objects_live++;
 	shim_stats.objects_allocated++;
-	pthread_mutex_unlock(&shim_lock);
+	shim_table_unlock();
 	return obj;
 }
 
@@ -57,7 +57,7 @@ static void object_release(struct shim_record *rec)
 {
 	void *obj = (void *)rec->key;
 
-	memset(obj, POISON_FREE, rec->size);
+	shim_free_fill(obj, rec->size);
 	shim_uninit(obj, rec->size);
 	free(obj);
 	shim_record_del(rec);
@@ -75,7 +75,7 @@ void shim_kfree(const void *obj, const char *site)
 
 	if (!obj)
 		return;
-	pthread_mutex_lock(&shim_lock);
+	shim_table_lock();
 	rec = shim_record_find(obj, SHIM_KMALLOC);
 	if (!rec)
 		shim_check_failed("shim.slab.free-invalid",
@@ -83,7 +83,7 @@ void shim_kfree(const void *obj, const char *site)
 				  "kfree of an object that kmalloc did not hand out or that is already free");
 	object_release(rec);
 	shim_stats.objects_freed++;
-	pthread_mutex_unlock(&shim_lock);
+	shim_table_unlock();
 }
 
 struct kmem_cache *shim_kmem_cache_create(const char *name, size_t size,
@@ -104,12 +104,12 @@ struct kmem_cache *shim_kmem_cache_create(const char *name, size_t size,
 		abort();
 	cache->name = name;
 	cache->size = size;
-	pthread_mutex_lock(&shim_lock);
+	shim_table_lock();
 	cache->next = caches;
 	caches = cache;
 	shim_record_add(cache, SHIM_CACHE, NULL, sizeof(*cache), site);
 	shim_stats.caches_live++;
-	pthread_mutex_unlock(&shim_lock);
+	shim_table_unlock();
 	return cache;
 }
 
@@ -118,7 +118,7 @@ void shim_kmem_cache_destroy(struct kmem_cache *cache, const char *site)
 	struct kmem_cache **pp;
 	struct shim_record *rec;
 
-	pthread_mutex_lock(&shim_lock);
+	shim_table_lock();
 	rec = shim_record_find(cache, SHIM_CACHE);
 	if (!rec)
 		shim_check_failed("shim.slab.cache-invalid",
@@ -135,7 +135,7 @@ void shim_kmem_cache_destroy(struct kmem_cache *cache, const char *site)
 	*pp = cache->next;
 	free(cache);
 	shim_stats.caches_live--;
-	pthread_mutex_unlock(&shim_lock);
+	shim_table_unlock();
 }
 
 void *shim_kmem_cache_alloc(struct kmem_cache *cache, gfp_t flags, bool zero,
@@ -144,9 +144,9 @@ void *shim_kmem_cache_alloc(struct kmem_cache *cache, gfp_t flags, bool zero,
 	bool exists;
 	void *obj;
 
-	pthread_mutex_lock(&shim_lock);
+	shim_table_lock();
 	exists = shim_record_find(cache, SHIM_CACHE) != NULL;
-	pthread_mutex_unlock(&shim_lock);
+	shim_table_unlock();
 	if (!exists)
 		shim_check_failed("shim.slab.cache-invalid",
 				  "use of a cache that does not exist", site,
@@ -161,7 +161,7 @@ void shim_kmem_cache_free(struct kmem_cache *cache, void *obj, const char *site)
 {
 	struct shim_record *rec;
 
-	pthread_mutex_lock(&shim_lock);
+	shim_table_lock();
 	rec = shim_record_find(obj, SHIM_CACHE_OBJ);
 	if (!rec)
 		shim_check_failed("shim.slab.free-invalid",
@@ -175,16 +175,16 @@ void shim_kmem_cache_free(struct kmem_cache *cache, void *obj, const char *site)
 	object_release(rec);
 	cache->objects--;
 	shim_stats.objects_freed++;
-	pthread_mutex_unlock(&shim_lock);
+	shim_table_unlock();
 }
 
 bool shim_object_is_live(const void *obj, const struct kmem_cache *cache)
 {
 	struct shim_record *rec;
 
-	pthread_mutex_lock(&shim_lock);
+	shim_table_lock();
 	rec = shim_record_find(obj, cache ? SHIM_CACHE_OBJ : SHIM_KMALLOC);
-	pthread_mutex_unlock(&shim_lock);
+	shim_table_unlock();
 	return rec && rec->cache == cache;
 }
 
@@ -209,14 +209,14 @@ unsigned long shim_object_count(const struct kmem_cache *cache, const void *owne
 	struct count_arg c = { cache, owner, 0 };
 	long n;
 
-	pthread_mutex_lock(&shim_lock);
+	shim_table_lock();
 	n = shim_record_count(cache ? SHIM_CACHE_OBJ : SHIM_KMALLOC, cache, owner);
 	if (n >= 0) {
-		pthread_mutex_unlock(&shim_lock);
+		shim_table_unlock();
 		return n;
 	}
 	shim_record_for_each(count_one, &c);
-	pthread_mutex_unlock(&shim_lock);
+	shim_table_unlock();
 	return c.n;
 }
 
@@ -270,9 +270,9 @@ struct kmem_cache *shim_cache_find(const char *name)
 {
 	struct kmem_cache *cache;
 
-	pthread_mutex_lock(&shim_lock);
+	shim_table_lock();
 	for (cache = caches; cache && strcmp(cache->name, name); cache = cache->next)
 		;
-	pthread_mutex_unlock(&shim_lock);
+	shim_table_unlock();
 	return cache;
 }

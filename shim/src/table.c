@@ -8,6 +8,29 @@
 #define TABLE_SIZE	(1u << TABLE_BITS)
 
 pthread_mutex_t shim_lock = PTHREAD_MUTEX_INITIALIZER;
+bool shim_threaded;
+_Thread_local bool shim_table_owner;
+static int table_claimed;
+
+void shim_set_threaded(void)
+{
+	shim_table_owner = true;
+	__atomic_store_n(&shim_threaded, true, __ATOMIC_SEQ_CST);
+}
+
+void shim_claim_table(void)
+{
+	int unclaimed = 0;
+
+	if (__atomic_compare_exchange_n(&table_claimed, &unclaimed, 1, false,
+					__ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+		shim_table_owner = true;
+		return;
+	}
+	shim_check_failed("shim.sched.unannounced-thread",
+			  "shim used by a second thread without shim_set_threaded()", NULL,
+			  "this thread is not the one that first used the shim; a target that runs it from several threads calls shim_set_threaded() before they start");
+}
 static struct shim_record *table[TABLE_SIZE];
 static struct shim_record *all;	/* so that reset and teardown need not scan the table */
 

@@ -81,6 +81,42 @@ static void wrong_owner(void)
 	spin_unlock(&lock);
 }
 
+static void *alloc_pages_task(void *arg)
+{
+	int i;
+
+	(void)arg;
+	for (i = 0; i < 100; i++)
+		__free_page(alloc_page(GFP_KERNEL));
+	return NULL;
+}
+
+/* Announced: both threads allocate and free pages under the table's lock. */
+static void threads_announced(void)
+{
+	pthread_t t;
+
+	shim_set_threaded();
+	shim_reset();
+	CHECK(alloc_page(GFP_KERNEL) != NULL);
+	pthread_create(&t, NULL, alloc_pages_task, NULL);
+	alloc_pages_task(NULL);
+	pthread_join(t, NULL);
+	CHECK(shim_page_count(NULL) == 1);
+	shim_reset();
+}
+
+/* Unannounced: the second thread's first page allocation is the BUG. */
+static void threads_unannounced(void)
+{
+	pthread_t t;
+
+	shim_reset();
+	CHECK(alloc_page(GFP_KERNEL) != NULL);
+	pthread_create(&t, NULL, alloc_pages_task, NULL);
+	pthread_join(t, NULL);
+}
+
 static void sleep_under_lock(void)
 {
 	shim_reset();
@@ -179,6 +215,10 @@ int main(void)
 		      "BUG: shim.spinlock.already-unlocked");
 	expect_report("spinlock: unlock by another thread", wrong_owner,
 		      "BUG: shim.spinlock.wrong-owner");
+	expect_clean("sched: threads announced with shim_set_threaded() share the shim",
+		     threads_announced);
+	expect_report("sched: a second thread uses the shim unannounced", threads_unannounced,
+		      "BUG: shim.sched.unannounced-thread");
 	expect_report("sched: sleeping allocation under a spinlock", sleep_under_lock,
 		      "BUG: shim.sched.sleep-in-atomic");
 	expect_report("sched: sleeping allocation under kmap_atomic", sleep_under_kmap,

@@ -47,6 +47,12 @@ void shim_reset(void);
  */
 void shim_teardown(void);
 
+/*
+ * Call before a second thread uses the shim (one way): from then on its
+ * bookkeeping takes a lock.  Without it, a second thread's use is a BUG.
+ */
+void shim_set_threaded(void);
+
 /* Tag recorded as the owner of allocations made from now on (per thread). */
 void shim_set_owner(const void *owner);
 
