@@ -11,11 +11,23 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "mutator.h"
+#include "state_probe.h"
 
 size_t LLVMFuzzerMutate(uint8_t *data, size_t size, size_t max_size) __attribute__((weak));
 size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsigned int seed);
 size_t LLVMFuzzerCustomCrossOver(const uint8_t *d1, size_t s1, const uint8_t *d2, size_t s2,
 				 uint8_t *out, size_t max_out, unsigned int seed);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+/* Both switches read at start: a bad value stops the run before it begins. */
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	mutator_enabled();
+	state_probe_enabled();
+	return 0;
+}
 
 static struct mutator *get(void)
 {
