@@ -55,5 +55,6 @@ script_test ci/campaign_test.sh		# the campaign pipeline end to end
 script_test bench/bench_test.sh		# the bench's smoke run and its report
 script_test ci/races_test.sh		# the race findings: single-bug variants race, the fixed one does not (TSan)
 script_test ci/mutants_test.sh		# mutation testing on chosen mutants, and the equivalence list
+script_test ci/deep_state_test.sh	# the state probe in AFL++'s map, AFL++ runs the custom mutator, the switches
 echo "$passed passed, $failed failed"
 [ "$rc" -eq 0 ] && [ "$failed" -eq 0 ]

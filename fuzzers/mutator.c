@@ -26,6 +26,11 @@ static const unsigned int weight[MUT_KINDS] = {
 	[MUT_FAULT_CLEAR] = 1, [MUT_OMIT_KIND] = 1,
 };
 
+/* A build may make off its default (the OSS-Fuzz build.sh, asked to); the variable still wins. */
+#ifndef ALLOCFUZZ_MUTATOR_DEFAULT
+#define ALLOCFUZZ_MUTATOR_DEFAULT 1
+#endif
+
 bool mutator_enabled(void)
 {
 	static int on = -1;
@@ -34,7 +39,9 @@ bool mutator_enabled(void)
 	if (on >= 0)
 		return on;
 	env = getenv("ALLOCFUZZ_MUTATOR");
-	if (!env || !strcmp(env, "on")) {
+	if (!env) {
+		on = ALLOCFUZZ_MUTATOR_DEFAULT;
+	} else if (!strcmp(env, "on")) {
 		on = 1;
 	} else if (!strcmp(env, "off")) {
 		on = 0;

@@ -28,6 +28,11 @@ const char *const state_feature_name[SF_COUNT] = {
 	[SF_MAX_REFUSED] = "max-refused",
 };
 
+/* A build may make off its default (the OSS-Fuzz build.sh, asked to); the variable still wins. */
+#ifndef ALLOCFUZZ_STATE_DEFAULT
+#define ALLOCFUZZ_STATE_DEFAULT 1
+#endif
+
 bool state_probe_enabled(void)
 {
 	static int on = -1;
@@ -36,7 +41,9 @@ bool state_probe_enabled(void)
 	if (on >= 0)
 		return on;
 	env = getenv("ALLOCFUZZ_STATE");
-	if (!env || !strcmp(env, "on")) {
+	if (!env) {
+		on = ALLOCFUZZ_STATE_DEFAULT;
+	} else if (!strcmp(env, "on")) {
 		on = 1;
 	} else if (!strcmp(env, "off")) {
 		on = 0;
