@@ -183,11 +183,15 @@ static void random_op(struct mutator *m, struct op *op)
 	/* the everyday operations often, as the opcode table does */
 	static const u8 kinds[] = {
 		OP_MALLOC, OP_MALLOC, OP_MALLOC, OP_MALLOC, OP_FREE, OP_FREE, OP_FREE,
-		OP_WRITE, OP_WRITE, OP_READ, OP_SIZE, OP_FAULT, OP_RACE, OP_CHECK, OP_RECREATE,
+		OP_WRITE, OP_WRITE, OP_READ, OP_SIZE, OP_FAULT, OP_RACE,
 	};
 
 	memset(op, 0, sizeof(*op));
-	op->kind = kinds[rnd(m, sizeof(kinds))];
+	/* the costly full check and pool rebuild rarely, as the opcode table has them */
+	if (!rnd(m, 32))
+		op->kind = rnd(m, 2) ? OP_CHECK : OP_RECREATE;
+	else
+		op->kind = kinds[rnd(m, sizeof(kinds))];
 	if (has_slot(op))
 		op->slot = pick_slot(m);
 	if (has_size(op))
@@ -203,6 +207,12 @@ static void random_op(struct mutator *m, struct op *op)
 	}
 }
 
+/* How many operations a growing change may add. */
+static unsigned int room(const struct mutator *m)
+{
+	return m->na < MUT_SOFT_OPS ? MUT_SOFT_OPS - m->na : 0;
+}
+
 /* Opens a gap of n ops at pos in m->a (the caller checked the room). */
 static void gap(struct mutator *m, unsigned int pos, unsigned int n)
 {
@@ -215,7 +225,7 @@ static bool mut_insert(struct mutator *m)
 	unsigned int pos = rnd(m, m->na + 1);
 	struct op op;
 
-	if (m->na >= OPS_MAX)
+	if (!room(m))
 		return false;
 	random_op(m, &op);
 	gap(m, pos, 1);
@@ -240,11 +250,11 @@ static bool mut_duplicate(struct mutator *m)
 {
 	unsigned int len, src, dst;
 
-	if (!m->na || m->na >= OPS_MAX)
+	if (!m->na || !room(m))
 		return false;
 	len = run_length(m, m->na < 8 ? m->na : 8);
-	if (len > OPS_MAX - m->na)
-		len = OPS_MAX - m->na;
+	if (len > room(m))
+		len = room(m);
 	src = rnd(m, m->na - len + 1);
 	memcpy(m->b, &m->a[src], len * sizeof(m->a[0]));
 	dst = rnd(m, m->na + 1);
@@ -263,15 +273,26 @@ static bool mut_repeat(struct mutator *m)
 	unsigned int len, src, times, stride, k, i;
 	struct op *op;
 
-	if (!m->na || m->na >= OPS_MAX)
+	if (!m->na || !room(m))
 		return false;
 	len = run_length(m, m->na < 4 ? m->na : 4);
-	if (len > OPS_MAX - m->na)
-		len = OPS_MAX - m->na;
+	if (len > room(m))
+		len = room(m);
 	src = rnd(m, m->na - len + 1);
-	times = rnd(m, 2) ? 1 + rnd(m, 4) : 1 + rnd(m, OPS_SLOTS);
-	if (times > (OPS_MAX - m->na) / len)
-		times = (OPS_MAX - m->na) / len;
+	/* a few times, any number up to the slots, or once per slot */
+	switch (rnd(m, 4)) {
+	case 0: case 1:
+		times = 1 + rnd(m, 4);
+		break;
+	case 2:
+		times = 1 + rnd(m, OPS_SLOTS);
+		break;
+	default:
+		times = OPS_SLOTS - 1;
+		break;
+	}
+	if (times > room(m) / len)
+		times = room(m) / len;
 	stride = rnd(m, 2);
 	memcpy(m->b, &m->a[src], len * sizeof(m->a[0]));
 	gap(m, src + len, times * len);
@@ -348,7 +369,7 @@ static bool mut_fault_arm(struct mutator *m)
 		m->a[i] = op;
 		return true;
 	}
-	if (m->na >= OPS_MAX)
+	if (!room(m))
 		return false;
 	pos = rnd(m, m->na + 1);
 	gap(m, pos, 1);
@@ -364,7 +385,7 @@ static bool mut_fault_clear(struct mutator *m)
 
 	if (i < 0)
 		return false;
-	if (rnd(m, 2) || m->na >= OPS_MAX) {
+	if (rnd(m, 2) || !room(m)) {
 		m->a[i] = op;
 		return true;
 	}
@@ -503,7 +524,7 @@ size_t mutator_crossover(struct mutator *m, const u8 *d1, size_t s1, const u8 *d
 	j = rnd(m, m->nb + 1);
 	n = m->nb - j;
 	if (n > OPS_MAX - i)
-		n = OPS_MAX - i;
+		n = OPS_MAX - i;	/* a splice may be long: it only joins what exists */
 	memcpy(&m->a[i], &m->b[j], n * sizeof(m->a[0]));
 	m->na = i + n;
 	return mutator_encode(m->a, m->na, out, max_size);

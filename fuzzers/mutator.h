@@ -38,6 +38,12 @@ extern const char *const mut_kind_name[MUT_KINDS];
 typedef size_t (*mut_bytes_fn)(u8 *data, size_t size, size_t max_size);
 
 #define MUT_STACK	4	/* structural changes per call, at most */
+/*
+ * Changes that add operations stop at this many (a longer input still
+ * decodes whole): 64 slots are filled and emptied several times over in
+ * it, and an execution costs about its length.
+ */
+#define MUT_SOFT_OPS	256
 
 struct mutator {
 	u64 rng;
