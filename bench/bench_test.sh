@@ -22,6 +22,10 @@ done
 # Throughput: 3 targets x (replay, live), every mode a number of exec/s.
 check "throughput: 6 rows of numbers" test "$(grep -cE '^\| [a-z_]+_fuzz \| (replay|live) \| [0-9]+ \| [0-9]+ \| [0-9]+ \| [0-9.]+ \| [0-9.]+ \|' "$r")" -eq 6
 check "coverage: libFuzzer reached allocator edges" awk -F '\t' 'NR > 1 && $2 > 10 { ok = 1 } END { exit !ok }' "$b/coverage_time/data/xvmalloc_fuzz-libfuzzer.tsv"
+for e in libfuzzer afl; do
+	check "coverage: $e's inputs reached state features beside allocator edges" awk -F '\t' \
+		'NR > 1 && $2 > 10 && $3 > 10 { ok = 1 } END { exit !ok }' "$b/coverage_time/data/xvmalloc_fuzz-$e-state.tsv"
+done
 check "coverage: AFL++ reached allocator edges" awk -F '\t' 'NR > 1 && $2 > 10 { ok = 1 } END { exit !ok }' "$b/coverage_time/data/xvmalloc_fuzz-afl.tsv"
 # The shallowest findings are found in well under a second: a miss is a broken pipeline.
 for id in XV-1 XCF-1; do
