@@ -170,7 +170,10 @@ lib_afl_env() {
 # replay's report in DIR/report.txt. The original is never changed.
 lib_triage() {
 	d=$1 t=$2 b=$3
-	( "$b/${t}_libfuzzer" -minimize_crash=1 -runs=10000 -exact_artifact_path="$d/minimized" \
+	# libFuzzer's own byte mutations: minimize_crash keeps any smaller input
+	# that crashes, and whole-operation deletions drift to another crash
+	# (another signature) far sooner than byte changes do.
+	( ALLOCFUZZ_MUTATOR=off "$b/${t}_libfuzzer" -minimize_crash=1 -runs=10000 -exact_artifact_path="$d/minimized" \
 		"$d/original" >"$d/minimize.log" 2>&1; : ) 2>/dev/null
 	[ -s "$d/minimized" ] || cp "$d/original" "$d/minimized"
 	"$b/opstext" decode "$d/minimized" "$d/minimized.txt"
