@@ -33,6 +33,27 @@ struct af_place {
 	unsigned long word[160];
 };
 
+/*
+ * A generic summary of a pool's state, for the state probe
+ * (fuzzers/state_probe.c): an adapter fills what it can and says so in has.
+ * pages (without the reserve) is always there.
+ */
+enum allocator_state_has {
+	ALLOC_STATE_RESERVE = 1 << 0,		/* reserve, reserve_max */
+	ALLOC_STATE_FREE_BYTES = 1 << 1,	/* free_bytes */
+	ALLOC_STATE_LARGEST_FREE = 1 << 2,	/* largest_free */
+	ALLOC_STATE_LISTS = 1 << 3,		/* lists, nonempty_lists */
+};
+
+struct allocator_state {
+	unsigned int has;		/* ALLOC_STATE_* */
+	unsigned long pages;		/* pages with allocations or free blocks */
+	unsigned long reserve, reserve_max;	/* wholly free pages kept, and the most kept */
+	unsigned long free_bytes;	/* bytes of the free blocks outside the reserve */
+	unsigned long largest_free;	/* the size class (bytes) of the largest free block; 0: none */
+	unsigned int lists, nonempty_lists;	/* freelists, and those that hold a block */
+};
+
 struct allocator {
 	const char *name;
 	u32 min_size;		/* smallest size the API promises to serve */
@@ -78,6 +99,8 @@ struct allocator {
 	 * checked against the allocator's; a disagreement is reported and aborts.
 	 */
 	void (*space)(void *pool, const void *owner, struct allocator_space *st);
+	/* Cheap, after every operation for the state probe: the summary above. */
+	void (*state)(void *pool, struct allocator_state *st);
 };
 
 /* One variant of each is linked: the variant's adapter library defines it. */

@@ -1,7 +1,8 @@
 """allocfuzz_target: every fuzz target gets the same set of binaries.
 
   <name>_libfuzzer  libFuzzer engine (build with --config=asan-ubsan)
-  <name>_afl        AFL++ engine via libAFLDriver.a (only with --config=afl)
+  <name>_afl        AFL++ engine via libAFLDriver.a (only with --config=afl);
+                    its custom mutator is //fuzzers:allocfuzz_afl_mutator.so
   <name>_cmplog     AFL++ CMPLOG companion (only with --config=afl-cmplog)
   <name>_replay     plain main over files and directories (gdb, valgrind)
   <name>_replay_seed  the same, always against the seed variant (findings tests)
@@ -10,10 +11,11 @@
 """
 
 def allocfuzz_target(name, srcs, deps, seed_deps, dict = None, regressions = True, test_tags = []):
+    # Every libFuzzer binary has the structure-aware mutator (ALLOCFUZZ_MUTATOR=off: libFuzzer's own).
     native.cc_binary(
         name = name + "_libfuzzer",
         srcs = srcs,
-        deps = deps,
+        deps = deps + ["//fuzzers:mutator_libfuzzer"],
         linkopts = ["-fsanitize=fuzzer"],
     )
     native.cc_binary(

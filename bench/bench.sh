@@ -5,14 +5,16 @@
 # drawn with gnuplot beside them), then prints the report:
 #   throughput     exec/s per target and checking mode, replay and live
 #   coverage_time  allocator edges against seconds from an empty corpus
-#   time_to_bug    trials per finding on its single-bug variant
+#   time_to_bug    trials per finding on its single-bug variant, four arms
+#                  of the deep-state aids (plain, mutator, feedback, both)
 #   space          the allocators' pages against ideal on compressed pages
 #   mutation       the share of injected allocator faults the oracles report
 # Run: sh bench/bench.sh [--quick] [--out OUT] [PART...]
 #   --quick: a smoke run of every part (a few minutes, mostly builds)
 #   OUT: a new directory (default out/bench-<date>); nothing is overwritten
 #   PART: only these parts (each also runs alone: sh bench/PART.sh DIR)
-# The full run takes about an hour on 2 cores; each part says its sizes.
+# The full run takes hours on 2 cores (time_to_bug's 720 trials of up to
+# 120 s); each part says its sizes, and runs alone with smaller ones.
 set -eu
 cd "$(dirname "$0")/.."
 quick= out=

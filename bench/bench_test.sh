@@ -22,14 +22,22 @@ done
 # Throughput: 3 targets x (replay, live), every mode a number of exec/s.
 check "throughput: 6 rows of numbers" test "$(grep -cE '^\| [a-z_]+_fuzz \| (replay|live) \| [0-9]+ \| [0-9]+ \| [0-9]+ \| [0-9.]+ \| [0-9.]+ \|' "$r")" -eq 6
 check "coverage: libFuzzer reached allocator edges" awk -F '\t' 'NR > 1 && $2 > 10 { ok = 1 } END { exit !ok }' "$b/coverage_time/data/xvmalloc_fuzz-libfuzzer.tsv"
+for e in libfuzzer afl; do
+	check "coverage: $e's inputs reached state features beside allocator edges" awk -F '\t' \
+		'NR > 1 && $2 > 10 && $3 > 10 { ok = 1 } END { exit !ok }' "$b/coverage_time/data/xvmalloc_fuzz-$e-state.tsv"
+done
 check "coverage: AFL++ reached allocator edges" awk -F '\t' 'NR > 1 && $2 > 10 { ok = 1 } END { exit !ok }' "$b/coverage_time/data/xvmalloc_fuzz-afl.tsv"
 # The shallowest findings are found in well under a second: a miss is a broken pipeline.
 for id in XV-1 XCF-1; do
-	check "time to bug: $id found in every trial by both engines" \
-		test "$(grep -cE "^\| $id \| [^|]+ \| (libFuzzer|AFL\+\+) \| 2/2 \|" "$r")" -eq 2
+	check "time to bug: $id found in every trial by both engines in both arms" \
+		test "$(grep -cE "^\| $id \| [^|]+ \| (libFuzzer|AFL\+\+) \| (plain|both) \| 2/2 \|" "$r")" -eq 4
 done
-check "time to bug: XV-4 ran on ThreadSanitizer with both engines" \
-	test "$(grep -cE "^\| XV-4 \| threads_fuzz \(TSan\) \| (libFuzzer|AFL\+\+) \| [0-2]/2 \|" "$r")" -eq 2
+check "time to bug: XV-4 ran on ThreadSanitizer with both engines in both arms" \
+	test "$(grep -cE "^\| XV-4 \| threads_fuzz \(TSan\) \| (libFuzzer|AFL\+\+) \| (plain|both) \| [0-2]/2 \|" "$r")" -eq 4
+check "time to bug: an A12 against plain for every arm that is not plain" \
+	test "$(grep -cE "^\| (XV|XCF)-[0-9]+ \| [^|]+ \| [^|]+ \| both \| [0-9]+/2 \| [^|]+ \| [^|]+ \| [^|]+ \| [01]\.[0-9][0-9] \|" "$r")" -eq 6
+check "time to bug: exec/s of every row that ran" \
+	test "$(grep -cE "^\| (XV|XCF)-[0-9]+ \| .* \| [0-9-]+ \| [0-9]+ \| (yes|no) \|$" "$r")" -eq 12
 check "space: a row per allocator variant" test "$(grep -cE '^\| (xvmalloc|xcfmalloc)' "$b/space/space.md")" -ge 4
 check "mutation: a row per allocator, every sampled mutant judged" \
 	test "$(grep -cE '^\| (xvmalloc|xcfmalloc) \| 4 \| [0-9]+ \| [0-9]+ \| [0-9]+ \| [0-9]+ \| [0-9]+ \| [0-9]+ \|' "$r")" -eq 2

@@ -1,23 +1,26 @@
 #!/bin/sh
 # bug_trial.sh: one time-to-bug trial (bench/time_to_bug.sh runs it, two
-# at a time): one engine from an empty corpus with seed SEED until its first
-# report carries SIGNATURE or LIMIT seconds have passed.  A report with
-# another first line is counted and fuzzing goes on from the corpus so far
-# for the time left.  Prints one line:
-#   ID ENGINE SEED found|censored SECONDS OTHER-REPORTS
-# Run: sh bench/bug_trial.sh ID libfuzzer|afl SEED LIMIT DIR
-#   DIR holds libfuzzer, afl and cmplog (the binaries), signature (one
-#   line) and dict; the trial works in DIR/ENGINE-SEED/ and keeps every
-#   report's input and log there.
+# at a time): one engine in one arm (ci/lib.sh's LIB_ARMS: the deep-state
+# aids off, one of them, or both) from an empty corpus with seed SEED until
+# its first report carries SIGNATURE or LIMIT seconds have passed.  A report
+# with another first line is counted and fuzzing goes on from the corpus so
+# far for the time left.  Prints one line:
+#   ID ENGINE ARM SEED found|censored SECONDS OTHER-REPORTS EXECUTIONS
+# Run: sh bench/bug_trial.sh ID libfuzzer|afl SEED LIMIT DIR [ARM]
+#   DIR holds libfuzzer, afl and cmplog (the binaries), allocfuzz_afl_mutator.so,
+#   signature (one line) and dict; ARM defaults to both; the trial works in
+#   DIR/ARM-ENGINE-SEED/ and keeps every report's input and log there.
 set -u
-id=$1 engine=$2 seed=$3 limit=$4 dir=$5
-w=$dir/$engine-$seed
+id=$1 engine=$2 seed=$3 limit=$4 dir=$5 arm=${6:-both}
+w=$dir/$arm-$engine-$seed
 mkdir -p "$w"
 want=$(cat "$dir/signature")
 now() { date +%s.%N; }
 add() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a + b }'; }
 signature=$(dirname "$0")/../ci/signature.sh
 . "$(dirname "$0")/../ci/lib.sh"	# run from the repository root, as time_to_bug.sh does
+lib_arm_env "$arm" || { echo "bug_trial.sh: no arm $arm (arms: $LIB_ARMS)" >&2; exit 2; }
+execs=0
 first_report() {	# first_report LOG: the first report line in LOG
 	sh "$signature" --first-line <"$1"
 }
@@ -26,10 +29,12 @@ first_report() {	# first_report LOG: the first report line in LOG
 libfuzzer() {
 	mkdir -p "$w/corpus"
 	start=$(now)
-	"$dir/libfuzzer" -seed="$seed" -max_total_time="$2" -dict="$dir/dict" \
+	"$dir/libfuzzer" -seed="$seed" -max_total_time="$2" -dict="$dir/dict" $(lib_libfuzzer_flags) \
 		-handle_term=0 -artifact_prefix="$w/run$1-" "$w/corpus" >"$w/run$1.log" 2>&1
 	rc=$?
 	took=$(add "$(now)" "-$start")
+	n=$(grep -aE '^#[0-9]+' "$w/run$1.log" | tail -n 1 | sed 's/^#\([0-9]*\).*/\1/')
+	execs=$((execs + ${n:-0}))
 	first=
 	[ "$rc" -eq 0 ] && return 0
 	first=$(first_report "$w/run$1.log") && return 0
@@ -51,6 +56,7 @@ afl() {
 	fi
 	start=$(now)
 	( lib_afl_env
+	lib_afl_mutator "$dir"
 	AFL_BENCH_UNTIL_CRASH=1 exec afl-fuzz -i "$in" -o "$w/afl$1" -V "$2" -s "$seed" -m none \
 		-x "$dir/dict" -c "$dir/cmplog" -- "$dir/afl" >"$w/afl$1.log" 2>&1 )
 	took=$(add "$(now)" "-$start")
@@ -58,6 +64,8 @@ afl() {
 	[ -f "$w/afl$1/default/fuzzer_stats" ] ||
 		{ tail -n 15 "$w/afl$1.log" >&2; echo "bug_trial.sh: afl-fuzz did not start ($w/afl$1.log)" >&2; exit 1; }
 	first=
+	n=$(awk -F' *: *' '$1 == "execs_done" { print $2 }' "$w/afl$1/default/fuzzer_stats")
+	execs=$((execs + ${n:-0}))
 	crash=$(ls "$w/afl$1/default/crashes/" 2>/dev/null | grep '^id:' | head -n 1)
 	[ -n "$crash" ] || return 0
 	took=$(echo "$crash" | sed -n 's/.*,time:\([0-9]*\).*/\1/p' | awk '{ printf "%.3f", $1 / 1000 }')
@@ -78,11 +86,11 @@ while :; do
 	[ -n "$first" ] || break
 	case $first in
 	*"$want"*)
-		echo "$id $engine $seed found $elapsed $others"
+		echo "$id $engine $arm $seed found $elapsed $others $execs"
 		exit 0
 		;;
 	esac
 	others=$((others + 1))
-	echo "bug_trial.sh: $id $engine seed $seed: another report, going on: $first ($w/run$run.log)" >&2
+	echo "bug_trial.sh: $id $engine $arm seed $seed: another report, going on: $first ($w/run$run.log)" >&2
 done
-echo "$id $engine $seed censored $limit $others"
+echo "$id $engine $arm $seed censored $limit $others $execs"

@@ -1,15 +1,17 @@
-# Share of trials that found each finding by time t (bench/time_to_bug.sh sets out, dir, ids, limit).
-set terminal pngcairo size 1000,550 noenhanced
+# Survival of one finding: share of trials that have not found it by time t, per arm and
+# engine (bench/time_to_bug.sh sets out, dir, id, arms, engines, limit).
+set terminal pngcairo size 900,500 noenhanced
 set output out
-set title 'Time to bug: share of trials that found each finding (solid: libFuzzer, dashed: AFL++)'
+set title id.': share of trials that have not found it (solid: libFuzzer, dashed: AFL++)'
 set xlabel 'seconds (log)'
-set ylabel 'trials that found it'
+set ylabel 'trials not yet found'
 set logscale x
 set xrange [0.01:limit]
 set yrange [0:1.05]
 set key outside right
 set datafile separator "\t"
 set datafile columnheaders
-plot for [i = 1:words(ids)] dir.'/survival-'.word(ids, i).'-libfuzzer.tsv' using ($1 < 0.01 ? 0.01 : $1):2 with steps lw 2 lc i title word(ids, i).' libFuzzer', \
-     for [i = 1:words(ids)] dir.'/survival-'.word(ids, i).'-afl.tsv' \
-         using ($1 < 0.01 ? 0.01 : $1):2 with steps lw 2 dt 2 lc i title word(ids, i).' AFL++'
+eng(e) = (e eq 'afl') ? 'AFL++' : 'libFuzzer'
+plot for [j = 1:words(engines)] for [i = 1:words(arms)] \
+	dir.'/survival-'.id.'-'.word(engines, j).'-'.word(arms, i).'.tsv' \
+	using ($1 < 0.01 ? 0.01 : $1):2 with steps lw 2 dt j lc i title word(arms, i).' '.eng(word(engines, j))

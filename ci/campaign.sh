@@ -12,11 +12,15 @@
 # Run: sh ci/campaign.sh [--time SECONDS] [--engine libfuzzer|afl|both]
 #        [--jobs N] [--out DIR] [--merge-corpus] [--corpus-root DIR]
 #        [--known DIR] [--no-merge] [--seed-variant]
-#        [--sanitizer asan-ubsan|tsan|msan] [TARGET...]
+#        [--sanitizer asan-ubsan|tsan|msan] [--no-mutator] [--no-state-feedback]
+#        [TARGET...]
 # Defaults: 300 s per target, libfuzzer, all cores, out/campaign-<date>/,
 # corpus/, known findings from corpus/regressions/*.expect, ASan+UBSan, the
 # default targets of bazel/targets.bzl (threads_fuzz wants --sanitizer tsan;
 # --sanitizer msan builds every binary with MemorySanitizer instead).
+# Both engines use the structure-aware mutator (fuzzers/mutator.h) and the
+# allocator-state feedback (fuzzers/state_probe.h) unless --no-mutator or
+# --no-state-feedback turns one off (the plain engines: both).
 # Crash files are copied, never moved or overwritten.
 set -u
 cd "$(dirname "$0")/.."
@@ -26,6 +30,7 @@ sh ci/setup.sh || exit 1
 
 seconds=300 engine=libfuzzer jobs=$(nproc) out="" corpus_root=corpus merge=1 variant="" sanitizer=asan-ubsan
 known=corpus/regressions
+export ALLOCFUZZ_MUTATOR=on ALLOCFUZZ_STATE=on
 while [ $# -gt 0 ]; do
 	case $1 in
 	--time) seconds=$2; shift 2 ;;
@@ -38,6 +43,8 @@ while [ $# -gt 0 ]; do
 	--merge-corpus) merge=2; shift ;;
 	--seed-variant) variant="--config=seed"; shift ;;
 	--sanitizer) sanitizer=$2; shift 2 ;;
+	--no-mutator) ALLOCFUZZ_MUTATOR=off; shift ;;
+	--no-state-feedback) ALLOCFUZZ_STATE=off; shift ;;
 	-*) echo "campaign: unknown option $1 (see the first lines of ci/campaign.sh)" >&2; exit 2 ;;
 	*) break ;;
 	esac
@@ -115,7 +122,7 @@ for t in $targets; do
 	if [ "$engine" != afl ]; then
 		"$out/bin/${t}_libfuzzer" -fork="$lf_jobs" -ignore_crashes=1 -ignore_timeouts=1 \
 			-ignore_ooms=1 -max_total_time="$seconds" -artifact_prefix="$w/artifacts/" \
-			-dict="$root/corpus/allocfuzz.dict" "$w/corpus" >"$w/libfuzzer.log" 2>&1 &
+			-dict="$root/corpus/allocfuzz.dict" $(lib_libfuzzer_flags) "$w/corpus" >"$w/libfuzzer.log" 2>&1 &
 		pids="$pids $!"
 	fi
 	if [ "$engine" != libfuzzer ]; then
@@ -123,6 +130,7 @@ for t in $targets; do
 		while [ "$i" -lt "$afl_jobs" ]; do
 			role=$([ "$i" -eq 0 ] && echo "-M main" || echo "-S s$i")
 			( lib_afl_env
+			lib_afl_mutator "$out/bin"
 			exec afl-fuzz $role -i "$w/seeds" -o "$w/afl" -V "$seconds" -m none \
 				-x "$root/corpus/allocfuzz.dict" -c "$out/bin/${t}_cmplog" \
 				-- "$out/bin/${t}_afl" >"$w/afl-$i.log" 2>&1 ) &
@@ -154,8 +162,8 @@ known_id() {	# known_id SIGNATURE: prints the finding id, or nothing
 }
 
 report_json="$out/report.json"
-printf '{\n  "out": "%s",\n  "engine": "%s",\n  "seconds_per_target": %s,\n  "targets": [' \
-	"$out" "$engine" "$seconds" >"$report_json"
+printf '{\n  "out": "%s",\n  "engine": "%s",\n  "seconds_per_target": %s,\n  "mutator": "%s",\n  "state_feedback": "%s",\n  "targets": [' \
+	"$out" "$engine" "$seconds" "$ALLOCFUZZ_MUTATOR" "$ALLOCFUZZ_STATE" >"$report_json"
 summary="$out/summary.txt"
 printf '%-22s %10s %8s %8s %8s %8s %8s %8s\n' target execs corpus crashes unique new added removed >"$summary"
 new_total=0

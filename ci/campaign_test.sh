@@ -43,6 +43,13 @@ check "campaign --merge-corpus: every addition and removal is printed" sh -c "
 	[ \$(grep -c '^corpus: added ' '$tmp/c.log') -eq \$(sed -n 's/.*\"added_to_corpus\": \([0-9]*\).*/\\1/p' '$json') ] &&
 	[ \$(grep -c '^corpus: removed ' '$tmp/c.log') -eq \$(sed -n 's/.*\"removed_from_corpus\": \([0-9]*\).*/\\1/p' '$json') ]"
 check "campaign: JSON report is complete" grep -q '"new_crashes"' "$json"
+check "campaign: the deep-state aids are on by default" \
+	sh -c "grep -q '\"mutator\": \"on\"' '$json' && grep -q '\"state_feedback\": \"on\"' '$json'"
+sh ci/campaign.sh --time 2 --jobs 1 --no-merge --no-mutator --no-state-feedback --out "$tmp/plain" \
+	selftest_crash_fuzz >"$tmp/plain.log" 2>&1
+check "campaign --no-mutator --no-state-feedback: both off in its report" \
+	sh -c "grep -q '\"mutator\": \"off\"' '$tmp/plain/report.json' &&
+	grep -q '\"state_feedback\": \"off\"' '$tmp/plain/report.json'"
 sh ci/campaign.sh --time 1 --out "$tmp/c" selftest_crash_fuzz >/dev/null 2>&1
 check "campaign: refuses to write into an old campaign" test $? -eq 2
 before=$(git status --porcelain 2>&1)

@@ -2,17 +2,22 @@
 # Fuzzes one target with one engine for a time budget, in its own corpus and
 # artifact directories (never shared between targets, never overwritten).
 # Run: sh ci/fuzz.sh --target NAME [--engine libfuzzer|afl] [--time SECONDS]
-#                    [--out DIR] [--seed-variant] [-- ENGINE FLAGS...]
+#                    [--out DIR] [--seed-variant] [--no-mutator]
+#                    [--no-state-feedback] [-- ENGINE FLAGS...]
 #   or: bazel run //fuzzers:NAME_run -- [the same options]
 # Work dirs: OUT/NAME/corpus (starts from corpus/NAME), OUT/NAME/artifacts
 # (libFuzzer crash-*), OUT/NAME/afl-<date>/ (AFL++), OUT/NAME/bin (the
 # binaries, built with the target's sanitizer); OUT defaults to out/.
+# The structure-aware mutator and the allocator-state feedback are on
+# (ALLOCFUZZ_MUTATOR, ALLOCFUZZ_STATE); --no-mutator, --no-state-feedback
+# turn them off.
 set -eu
 [ -n "${BUILD_WORKSPACE_DIRECTORY:-}" ] && cd "$BUILD_WORKSPACE_DIRECTORY"
 cd "$(git rev-parse --show-toplevel 2>/dev/null || pwd)"
 . ci/lib.sh
 
 target="" engine=libfuzzer seconds=60 out=out variant=""
+export ALLOCFUZZ_MUTATOR=on ALLOCFUZZ_STATE=on
 while [ $# -gt 0 ]; do
 	case $1 in
 	--target) target=$2; shift 2 ;;
@@ -20,6 +25,8 @@ while [ $# -gt 0 ]; do
 	--time) seconds=$2; shift 2 ;;
 	--out) out=$2; shift 2 ;;
 	--seed-variant) variant="--config=seed"; shift ;;
+	--no-mutator) ALLOCFUZZ_MUTATOR=off; shift ;;
+	--no-state-feedback) ALLOCFUZZ_STATE=off; shift ;;
 	--) shift; break ;;
 	*) echo "fuzz.sh: unknown option $1 (see the first lines of ci/fuzz.sh)" >&2; exit 2 ;;
 	esac
@@ -51,10 +58,11 @@ if [ "$engine" = libfuzzer ]; then
 	lib_sanitizer_env
 	exec "$work/bin/${target}_libfuzzer" -max_total_time="$seconds" \
 		-artifact_prefix="$work/artifacts/" -dict=corpus/allocfuzz.dict \
-		-print_final_stats=1 "$@" "$work/corpus"
+		-print_final_stats=1 $(lib_libfuzzer_flags) "$@" "$work/corpus"
 fi
 # A run directory per start: AFL++ never reuses (and so never loses) an old one.
 run="$work/afl-$(date +%Y%m%d-%H%M%S)"
 lib_afl_env
+lib_afl_mutator "$work/bin"
 exec afl-fuzz -i "$work/corpus" -o "$run" -V "$seconds" -m none -x corpus/allocfuzz.dict \
 	-c "$work/bin/${target}_cmplog" "$@" -- "$work/bin/${target}_afl"

@@ -84,7 +84,55 @@ lib_finding_target() {
 # build.sh, ci/mutants.sh); fuzzers/BUILD and invariants/BUILD say the same.
 lib_harness_sources() {
 	echo shim/src/*.c invariants/*.c allocators/*/*_adapter.c fuzzers/apply.c \
-		fuzzers/fuzz_input.c fuzzers/harness.c fuzzers/ops.c
+		fuzzers/fuzz_input.c fuzzers/harness.c fuzzers/ops.c \
+		fuzzers/state_summary.c $(lib_probe_sources)
+}
+
+# lib_probe_sources: those of lib_harness_sources that get coverage
+# instrumentation like the allocators (the state probe's branches;
+# bazel/afl_allowlist.txt lists them for AFL++).
+lib_probe_sources() {
+	echo fuzzers/state_probe.c
+}
+
+# lib_mutator_sources: the structure-aware mutator and its libFuzzer hooks,
+# linked into every libFuzzer target (fuzzers/BUILD's mutator_libfuzzer).
+lib_mutator_sources() {
+	echo fuzzers/mutator.c fuzzers/mutator_libfuzzer.c fuzzers/size_edges.c
+}
+
+# The deep-state aids, each on by default with its switch (fuzzers/mutator.h:
+# ALLOCFUZZ_MUTATOR, fuzzers/state_probe.h: ALLOCFUZZ_STATE), and the arms a
+# comparison runs: neither (the plain engines), one, or both.
+LIB_ARMS="plain mutator feedback both"
+
+# lib_arm_env ARM: exports the two switches for ARM; status 2 for no such arm.
+lib_arm_env() {
+	case $1 in
+	plain) export ALLOCFUZZ_MUTATOR=off ALLOCFUZZ_STATE=off ;;
+	mutator) export ALLOCFUZZ_MUTATOR=on ALLOCFUZZ_STATE=off ;;
+	feedback) export ALLOCFUZZ_MUTATOR=off ALLOCFUZZ_STATE=on ;;
+	both) export ALLOCFUZZ_MUTATOR=on ALLOCFUZZ_STATE=on ;;
+	*) return 2 ;;
+	esac
+}
+
+# lib_libfuzzer_flags: libFuzzer flags the switches in the environment ask
+# for: with the mutator off, libFuzzer's default length control, which the
+# mere presence of a custom mutator turns off, so that the engine is plain.
+lib_libfuzzer_flags() {
+	[ "${ALLOCFUZZ_MUTATOR:-on}" != off ] || echo -len_control=100
+}
+
+# lib_afl_mutator DIR: exports AFL_CUSTOM_MUTATOR_LIBRARY (DIR's copy of
+# //fuzzers:allocfuzz_afl_mutator.so, lib_build_bins puts it there) unless
+# ALLOCFUZZ_MUTATOR=off, which unsets it.
+lib_afl_mutator() {
+	if [ "${ALLOCFUZZ_MUTATOR:-on}" = off ]; then
+		unset AFL_CUSTOM_MUTATOR_LIBRARY
+	else
+		export AFL_CUSTOM_MUTATOR_LIBRARY="$1/allocfuzz_afl_mutator.so"
+	fi
 }
 
 # lib_afl_config SANITIZER: the AFL++ Bazel config for a sanitizer's build
@@ -105,7 +153,9 @@ lib_afl_allow() {
 # lib_build_bins DIR SANITIZER "BAZEL-FLAGS" ENGINES TARGET...: builds each
 # target's binaries and copies them to DIR (bazel-bin moves with every
 # configuration): T_libfuzzer and T_replay always, T_afl and T_cmplog if
-# ENGINES is afl or both. The build's output goes to DIR/build.log.
+# ENGINES is afl or both, with AFL++'s custom mutator library
+# (allocfuzz_afl_mutator.so, no sanitizer: afl-fuzz loads it). The build's
+# output goes to DIR/build.log.
 lib_build_bins() {
 	dir=$1 san=$2 flags=$3 engines=$4
 	shift 4
@@ -126,6 +176,8 @@ lib_build_bins() {
 		bin=$(bazel info --config="$cfg" "$(lib_afl_allow)" $flags bazel-bin 2>/dev/null)
 		for t in "$@"; do cp "$bin/fuzzers/${t}_$suffix" "$dir/"; done
 	done
+	bazel build --config=bench //fuzzers:allocfuzz_afl_mutator.so >>"$dir/build.log" 2>&1 || return 1
+	cp "$(bazel info --config=bench bazel-bin 2>/dev/null)/fuzzers/allocfuzz_afl_mutator.so" "$dir/"
 }
 
 # lib_sanitizer_env: sanitizer options for libFuzzer runs and replays:
@@ -156,7 +208,10 @@ lib_afl_env() {
 # replay's report in DIR/report.txt. The original is never changed.
 lib_triage() {
 	d=$1 t=$2 b=$3
-	( "$b/${t}_libfuzzer" -minimize_crash=1 -runs=10000 -exact_artifact_path="$d/minimized" \
+	# libFuzzer's own byte mutations: minimize_crash keeps any smaller input
+	# that crashes, and whole-operation deletions drift to another crash
+	# (another signature) far sooner than byte changes do.
+	( ALLOCFUZZ_MUTATOR=off "$b/${t}_libfuzzer" -minimize_crash=1 -runs=10000 -exact_artifact_path="$d/minimized" \
 		"$d/original" >"$d/minimize.log" 2>&1; : ) 2>/dev/null
 	[ -s "$d/minimized" ] || cp "$d/original" "$d/minimized"
 	"$b/opstext" decode "$d/minimized" "$d/minimized.txt"

@@ -61,6 +61,7 @@ script_test bench/bench_test.sh		# the bench's smoke run and its report
 script_test ci/races_test.sh		# the race findings: single-bug variants race, the fixed one does not (TSan)
 script_test ci/msan_test.sh		# every test again under MemorySanitizer; the shim's memory as MSan sees it
 script_test ci/mutants_test.sh		# mutation testing on chosen mutants, and the equivalence list
+script_test ci/deep_state_test.sh	# the state probe in AFL++'s map, AFL++ runs the custom mutator, the switches
 # CI reads the last line: it stays "N passed, M failed"; skips are said before it.
 [ "$skipped" -eq 0 ] || echo "$skipped skipped (a case needing a sanitizer the build lacks)"
 echo "$passed passed, $failed failed"

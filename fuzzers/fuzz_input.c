@@ -6,6 +6,7 @@
 #include <allocfuzz/shim.h>
 #include "apply.h"
 #include "fuzz_input.h"
+#include "state_probe.h"
 
 enum check_mode fuzz_check_mode(void)
 {
@@ -68,6 +69,8 @@ void fuzz_input(const struct allocator *const *allocs, int n, const u8 *data, si
 {
 	enum check_mode mode = fuzz_check_mode();
 	struct shim_fault_plan plan;
+	struct state_probe probe[2];
+	bool probe_on = state_probe_enabled(), armed = false;
 	struct harness h[2];
 	struct op_reader r;
 	bool faults = false;
@@ -79,6 +82,9 @@ void fuzz_input(const struct allocator *const *allocs, int n, const u8 *data, si
 	report_set_dump_hook(print_where, &where);
 	for (i = 0; i < n; i++)
 		harness_start(&h[i], allocs[i], allocs[i]->caller_gfp, mode);
+	if (probe_on)
+		for (i = 0; i < n; i++)
+			state_probe_begin(&probe[i]);
 	op_reader_init(&r, data, size);
 	while (op_next(&r, &op)) {
 		where.op = &op;
@@ -95,7 +101,13 @@ void fuzz_input(const struct allocator *const *allocs, int n, const u8 *data, si
 			plan.seed = r.count;
 			shim_fault_set(&plan);
 			faults = true;
+			armed = plan.fail_pages || plan.fail_slab || plan.per_65536;
 		}
+		/* Allocator-state feedback (state_probe.h); off, it costs this test. */
+		if (probe_on)
+			for (i = 0; i < n; i++)
+				state_probe_after(&probe[i], h[i].a, h[i].pool, &h[i].model,
+						  h[i].stats.malloc_failures, armed);
 		if (op.kind == OP_MALLOC && n == 2)
 			compare_malloc(h, &op, ret, faults);
 	}

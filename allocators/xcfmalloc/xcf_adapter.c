@@ -127,6 +127,30 @@ static void xcf_read_stats(void *pool)
 	(void)xcf_get_desc_count(pool);
 }
 
+/* The list heads and the free descriptors (slab memory, no kmap). */
+static void xcf_state(void *pool, struct allocator_state *st)
+{
+	const struct xcf_pool *p = pool;
+	const struct xcf_blkdesc *d;
+	int i, steps = 0;
+
+	memset(st, 0, sizeof(*st));
+	st->has = ALLOC_STATE_RESERVE | ALLOC_STATE_FREE_BYTES | ALLOC_STATE_LARGEST_FREE |
+		  ALLOC_STATE_LISTS;
+	st->pages = xcf_pages(pool, &st->reserve);
+	st->reserve_max = XCF_MAX_RESERVE_PAGES;
+	st->lists = (unsigned int)XCF_RESERVED_INDEX;		/* the reserve's list is counted apart */
+	for (i = 0; i < (int)XCF_RESERVED_INDEX; i++) {
+		if (!p->freelists[i])
+			continue;
+		st->nonempty_lists++;
+		st->largest_free = (unsigned long)(i + 1) << XCF_BLOCK_SHIFT;
+		/* bounded: a broken list is the checker's to report, not a hang here */
+		for (d = p->freelists[i]; d && steps < 1 << 16; d = d->next, steps++)
+			st->free_bytes += (unsigned long)d->size;
+	}
+}
+
 const struct allocator xcf_allocator = {
 	.name = "xcfmalloc",
 	.min_size = 0,
@@ -150,4 +174,5 @@ const struct allocator xcf_allocator = {
 	.blocks = xcf_blocks,
 	.pages = xcf_pages,
 	.space = xcf_space,
+	.state = xcf_state,
 };

@@ -113,6 +113,28 @@ static void xv_space(void *pool, const void *owner, struct allocator_space *st)
 	}
 }
 
+/* From the bitmaps alone: a set second-level bit is a non-empty freelist. */
+static void xv_state(void *pool, struct allocator_state *st)
+{
+	const struct xv_pool *p = pool;
+	unsigned int i, top = 0;
+	bool any = false;
+
+	memset(st, 0, sizeof(*st));
+	st->has = ALLOC_STATE_LARGEST_FREE | ALLOC_STATE_LISTS;
+	st->pages = xv_pages(pool, &st->reserve);
+	st->lists = NUM_FREE_LISTS;
+	for (i = 0; i < MAX_FLI; i++) {
+		if (!p->slbitmap[i])
+			continue;
+		st->nonempty_lists += (unsigned int)__builtin_popcountl(p->slbitmap[i]);
+		top = i * BITS_PER_LONG + (BITS_PER_LONG - 1 - (unsigned int)__builtin_clzl(p->slbitmap[i]));
+		any = true;
+	}
+	/* list i holds blocks of XV_MIN_ALLOC_SIZE + i * FL_DELTA bytes and more */
+	st->largest_free = any ? XV_MIN_ALLOC_SIZE + top * FL_DELTA : 0;
+}
+
 const struct allocator xv_allocator = {
 	.name = "xvmalloc",
 	.min_size = 1,			/* xv_malloc refuses 0 */
@@ -134,4 +156,5 @@ const struct allocator xv_allocator = {
 	.blocks = xv_blocks,
 	.pages = xv_pages,
 	.space = xv_space,
+	.state = xv_state,
 };

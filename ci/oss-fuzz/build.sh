@@ -19,6 +19,11 @@
 # the fixes of bazel/findings.bzl applied in order) with the builder's $CC $CXX
 # $CFLAGS $CXXFLAGS $LIB_FUZZING_ENGINE into $OUT ($WORK is scratch), each with
 # <target>_seed_corpus.zip, <target>.dict and <target>.options. No Bazel.
+# Every target has the structure-aware mutator (libFuzzer's custom mutator
+# hooks; AFL++ builds also get $OUT/allocfuzz_afl_mutator.so for
+# AFL_CUSTOM_MUTATOR_LIBRARY) and the allocator-state probe, both on;
+# ALLOCFUZZ_MUTATOR=off or ALLOCFUZZ_STATE=off in the build's environment
+# builds without the mutator or with the probe off by default.
 # Run: by the builder, from the Dockerfile's WORKDIR (the source tree):
 #   bash -eux $SRC/build.sh;   locally: sh ci/oss_fuzz_check.sh
 set -euo pipefail	# errors stop the build however it is started ("bash build.sh" ignores the #! flags)
@@ -63,6 +68,11 @@ for a in $ALLOCATORS; do inc="-I$build/$a $inc"; done
 # Coverage feedback from the allocators only, as the Bazel build (bazel/copts.bzl).
 harness_cflags="$CFLAGS -std=gnu11 -D_GNU_SOURCE"
 case "$CFLAGS" in *fuzzer-no-link*) harness_cflags="$harness_cflags -fno-sanitize=fuzzer-no-link" ;; esac
+# The deep-state switches (fuzzers/mutator.h, fuzzers/state_probe.h), at build time here.
+for v in ALLOCFUZZ_MUTATOR ALLOCFUZZ_STATE; do
+	case "${!v:-on}" in on|off) ;; *) die "$v=${!v}: expected on or off" ;; esac
+done
+[ "${ALLOCFUZZ_STATE:-on}" = on ] || harness_cflags="$harness_cflags -DALLOCFUZZ_STATE_DEFAULT=0"
 if [ "${FUZZING_ENGINE:-libfuzzer}" = afl ]; then
 	export AFL_LLVM_ALLOWLIST="$PWD/bazel/afl_allowlist.txt"
 fi
@@ -72,12 +82,23 @@ for a in $ALLOCATORS; do
 	$CC $CFLAGS -std=gnu11 $inc -c "$build/$a/$a.c" -o "$build/obj/$a.o"
 	objs="$objs $build/obj/$a.o"
 done
-for f in $(lib_harness_sources); do
+probe=" $(lib_probe_sources) "
+mutator=
+[ "${ALLOCFUZZ_MUTATOR:-on}" = off ] || mutator=$(lib_mutator_sources)
+for f in $(lib_harness_sources) $mutator; do
 	[ -f "$f" ] || die "harness source $f is missing"
 	o="$build/obj/$(echo "$f" | tr / _ | sed 's/\.c$/.o/')"
-	$CC $harness_cflags $inc -c "$f" -o "$o"
+	case "$probe" in
+	*" $f "*) $CC $CFLAGS -std=gnu11 -D_GNU_SOURCE $inc -c "$f" -o "$o" ;;	# instrumented: state feedback
+	*) $CC $harness_cflags $inc -c "$f" -o "$o" ;;
+	esac
 	objs="$objs $o"
 done
+# AFL++'s custom mutator library: a host build that afl-fuzz loads, no sanitizer.
+if [ "${FUZZING_ENGINE:-libfuzzer}" = afl ] && [ -n "$mutator" ]; then
+	${BUILD_CC:-cc} -std=gnu11 -O2 -shared -fPIC $inc fuzzers/mutator_afl.c fuzzers/mutator.c \
+		fuzzers/size_edges.c fuzzers/ops.c -o "$OUT/allocfuzz_afl_mutator.so"
+fi
 
 # The text tool, for the seed corpora: a host build, no sanitizer or engine.
 ${BUILD_CC:-cc} -std=gnu11 -O1 $inc fuzzers/opstext.c fuzzers/ops.c -o "$build/opstext"
