@@ -76,9 +76,14 @@ rc=$?
 [ "$rc" -eq 0 ] || result killed fuzz "$(first "$w/fuzz.log" "$rc")"
 
 # Stage tsan: two threads on one pool, for locking and the paths only a
-# concurrent task reaches (a grower that finds another's page first).
+# concurrent task reaches (a grower that finds another's page first). Seeded
+# with the allocator's own corpus too: one format, and its longer inputs give
+# the threads more to interleave than the threads target's two seeds.
 link tsan threads_fuzz libfuzzer || result stillborn - "TSan link failed"
-mkdir -p "$w/tcorpus" && cp "$out/inputs/threads_fuzz"/* "$w/tcorpus/"
+mkdir -p "$w/tcorpus"
+for t in threads_fuzz "$own"; do
+	for f in "$out/inputs/$t"/*; do cp "$f" "$w/tcorpus/$t-${f##*/}"; done
+done
 timeout $((seconds + 30)) "$w/threads_fuzz_libfuzzer" -seed=1 -timeout=10 -max_total_time="$seconds" \
 	-dict=corpus/allocfuzz.dict -artifact_prefix="$w/t-" "$w/tcorpus" >"$w/tsan.log" 2>&1
 rc=$?

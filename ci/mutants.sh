@@ -9,8 +9,9 @@
 #   corpus  replay of the committed corpora and regression inputs of every
 #           target that links the allocator (ASan+UBSan, every oracle on);
 #   fuzz    libFuzzer on the allocator's own target for --fuzz-seconds;
-#   tsan    threads_fuzz under ThreadSanitizer for --fuzz-seconds: races,
-#           and the paths only a concurrent task reaches;
+#   tsan    threads_fuzz under ThreadSanitizer for --fuzz-seconds, from its
+#           own and the allocator's corpus: races, and the paths only a
+#           concurrent task reaches;
 #   msan    the corpus stage's replays again under MemorySanitizer: a read
 #           of a local, field or page byte never written, which the
 #           poison bytes of the other builds may hide (run even with
