@@ -117,4 +117,11 @@ void shim_spin_unlock(spinlock_t *lock, const char *site)
 	__atomic_store_n(&lock->owner, 0, __ATOMIC_RELAXED);
 	__atomic_store_n(&lock->locked, 0, __ATOMIC_RELEASE);
 	shim_preempt_dec();
+	/*
+	 * CONFIG_PREEMPT: the preempt_enable() in spin_unlock() may reschedule.
+	 * With real threads, give the CPU away there, so the other task's
+	 * critical section can land between this one and the holder's next.
+	 */
+	if (shim_threaded && !preempt_count)
+		sched_yield();
 }
