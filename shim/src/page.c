@@ -27,14 +27,46 @@ static const char *const slot_name[KM_TYPE_NR] = { "KM_USER0", "KM_USER1" };
  */
 #define QUARANTINE_MIN	256
 #define QUARANTINE_MAX	1024
+#define QUARANTINE_FILL	(QUARANTINE_MIN + 64)	/* a few pools' pages: a small, warm set */
 static struct page *quarantine[QUARANTINE_MAX];
 static unsigned int q_head, q_len;
+static bool q_filled;
+
+static struct page *page_new(void)
+{
+	struct page *page = calloc(1, sizeof(*page));
+
+	if (!page || !(page->virtual = aligned_alloc(PAGE_SIZE, PAGE_SIZE)))
+		abort();
+	return page;
+}
+
+/*
+ * Once per process the quarantine is stocked beyond QUARANTINE_MIN: from
+ * then on an input that frees all it allocates (and takes no more pages at
+ * once than any input before) makes as many C frees as mallocs, so
+ * libFuzzer's leak check (a rerun and an LSan scan of the whole heap after
+ * an input with more mallocs than frees) is left for real leaks.
+ */
+static void quarantine_fill(void)
+{
+	struct page *page;
+
+	q_filled = true;
+	while (q_len < QUARANTINE_FILL) {
+		page = page_new();
+		shim_poison(page->virtual, PAGE_SIZE);
+		quarantine[(q_head + q_len++) % QUARANTINE_MAX] = page;
+	}
+}
 
 static struct page *page_get(void)
 {
 	struct page *page;
 	void *mem;
 
+	if (!q_filled)
+		quarantine_fill();
 	if (q_len > QUARANTINE_MIN) {
 		page = quarantine[q_head];
 		q_head = (q_head + 1) % QUARANTINE_MAX;
@@ -45,10 +77,7 @@ static struct page *page_get(void)
 		page->virtual = mem;
 		return page;
 	}
-	page = calloc(1, sizeof(*page));
-	if (!page || !(page->virtual = aligned_alloc(PAGE_SIZE, PAGE_SIZE)))
-		abort();
-	return page;
+	return page_new();
 }
 
 static void page_put(struct page *page)
