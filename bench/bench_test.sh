@@ -19,8 +19,10 @@ check "report is printed" cmp "$r" "$tmp/stdout"
 for s in "Harness throughput" "Coverage over time" "Time to bug" "Allocator space efficiency" "Mutation testing"; do
 	check "section: $s" grep -qx "## $s" "$r"
 done
-# Throughput: 3 targets x (replay, live), every mode a number of exec/s.
-check "throughput: 6 rows of numbers" test "$(grep -cE '^\| [a-z_]+_fuzz \| (replay|live) \| [0-9]+ \| [0-9]+ \| [0-9]+ \| [0-9.]+ \| [0-9.]+ \|' "$r")" -eq 6
+# Throughput: 3 targets x (replay, live), every mode (bare, none, incremental,
+# full) a number of exec/s, then three ratios; and operations/s per target.
+check "throughput: 6 rows of numbers" test "$(grep -cE '^\| [a-z_]+_fuzz \| (replay|live) \| [0-9]+ \| [0-9]+ \| [0-9]+ \| [0-9]+ \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \|' "$r")" -eq 6
+check "throughput: 3 rows of operations/s" test "$(grep -cE '^\| [a-z_]+_fuzz \| [0-9]{4,} \| [0-9]{4,} \| [0-9]{4,} \| [0-9]{4,} \|$' "$r")" -eq 3
 check "coverage: libFuzzer reached allocator edges" awk -F '\t' 'NR > 1 && $2 > 10 { ok = 1 } END { exit !ok }' "$b/coverage_time/data/xvmalloc_fuzz-libfuzzer.tsv"
 for e in libfuzzer afl; do
 	check "coverage: $e's inputs reached state features beside allocator edges" awk -F '\t' \

@@ -2,13 +2,18 @@
 # throughput.sh: harness throughput (a benchmark: it prints figures, it is not
 # a timed test).  Builds every fuzz target's libFuzzer binary on ASan+UBSan,
 # the build that CI and OSS-Fuzz fuzz with, and measures exec/s on one core
-# under each checking mode (ALLOCFUZZ_CHECK=none, incremental, full):
+# under each checking mode (ALLOCFUZZ_CHECK=none, incremental, full), and
+# the same targets built bare (config bare: no sanitizer, check none), the
+# physical limit of these inputs on this machine:
 #   replay: the committed corpus, every file run RUNS times (libFuzzer -runs
-#           with files: no mutation, the same inputs in every mode);
+#           with files: no mutation, the same inputs in every mode), in
+#           exec/s and operations/s (each input's operations as opstext
+#           decodes them: a rate independent of input length);
 #   live:   libFuzzer for SECONDS from the committed corpus with -seed=1 and
 #           the dictionary, as a campaign fuzzes (its own final stats).
-# Ratios are the slow-down of each mode against none in the same run.
-# Writes OUTDIR/throughput.md and OUTDIR/data/*.tsv, and prints the report.
+# Ratios are each mode's slow-down against none and against bare, in the
+# same run. Writes OUTDIR/throughput.md and OUTDIR/data/*.tsv, and prints
+# the report.
 # Run: sh bench/throughput.sh OUTDIR [--quick]
 #   full: RUNS=2000, SECONDS=60;  --quick: RUNS=20, SECONDS=3
 set -eu
@@ -18,13 +23,19 @@ part_init throughput "$@"
 mkdir -p "$out/data"
 if [ -n "$quick" ]; then runs=20 seconds=3; else runs=2000 seconds=60; fi
 targets=$(lib_targets default)
-modes="none incremental full"
+modes="bare none incremental full"
 
-part_build --config=asan-ubsan $(for t in $targets; do echo "//fuzzers:${t}_libfuzzer //corpus:$t"; done)
 # Private copies: bazel-bin moves with every other build on the machine.
+part_build --config=bare $(for t in $targets; do echo "//fuzzers:${t}_libfuzzer"; done)
+for t in $targets; do cp "bazel-bin/fuzzers/${t}_libfuzzer" "$tmp/bare-${t}_libfuzzer"; done
+part_build --config=asan-ubsan //fuzzers:opstext \
+	$(for t in $targets; do echo "//fuzzers:${t}_libfuzzer //corpus:$t"; done)
 for t in $targets; do
 	cp "bazel-bin/fuzzers/${t}_libfuzzer" "$tmp/"
 	mkdir -p "$tmp/seeds-$t" && cp bazel-bin/corpus/bin/"$t"/* "$tmp/seeds-$t/"
+	for f in "$tmp/seeds-$t"/*; do	# "FILE OPERATIONS", for operations/s
+		echo "$f $(bazel-bin/fuzzers/opstext decode "$f" | grep -vc '^#')"
+	done >"$tmp/ops-$t"
 done
 export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1
 
@@ -33,25 +44,33 @@ report() {	# report LOG: the first report line of a run that stopped, for the ta
 	echo "$line" | cut -c1-100
 }
 
-# replay TARGET MODE: prints "exec/s inputs"; libFuzzer prints one
-# "Executed FILE in N ms" per file, over all RUNS, start-up excluded.
+binary() {	# binary TARGET MODE: the binary a mode runs, and its ALLOCFUZZ_CHECK
+	if [ "$2" = bare ]; then echo "$tmp/bare-${1}_libfuzzer none"; else echo "$tmp/${1}_libfuzzer $2"; fi
+}
+
+# replay TARGET MODE: prints "exec/s inputs operations/s"; libFuzzer prints
+# one "Executed FILE in N ms" per file, over all RUNS, start-up excluded.
 replay() {
 	log=$tmp/replay-$1-$2.log
-	if ! ALLOCFUZZ_CHECK=$2 "$tmp/${1}_libfuzzer" -runs="$runs" "$tmp/seeds-$1"/* >"$log" 2>&1; then
+	set -- "$1" "$2" $(binary "$1" "$2")
+	if ! ALLOCFUZZ_CHECK=$4 "$3" -runs="$runs" "$tmp/seeds-$1"/* >"$log" 2>&1; then
 		echo "throughput.sh: $1 ($2) replay reported: $(report "$log")" >&2
-		echo "report -"
+		echo "report - -"
 		return
 	fi
-	awk -v runs="$runs" '/^Executed .* in [0-9]+ ms$/ { n++; ms += $(NF - 1) }
-		END { printf "%.0f %d\n", n * runs / (ms / 1000), n * runs }' "$log"
+	awk -v runs="$runs" 'FNR == NR { ops[$1] = $2; next }
+		/^Executed .* in [0-9]+ ms$/ { n++; ms += $(NF - 1); k += ops[$2] }
+		END { s = ms / 1000; printf "%.0f %d %.0f\n", n * runs / s, n * runs, k * runs / s }' \
+		"$tmp/ops-$1" "$log"
 }
 
 # live TARGET MODE: prints "exec/s executions peak-rss-MB", from libFuzzer's final stats.
 live() {
 	log=$tmp/live-$1-$2.log
+	set -- "$1" "$2" $(binary "$1" "$2")
 	rm -rf "$tmp/corpus" && mkdir "$tmp/corpus" && cp "$tmp/seeds-$1"/* "$tmp/corpus/"
 	mkdir -p "$out/artifacts"
-	if ! ALLOCFUZZ_CHECK=$2 "$tmp/${1}_libfuzzer" -seed=1 -max_total_time="$seconds" \
+	if ! ALLOCFUZZ_CHECK=$4 "$3" -seed=1 -max_total_time="$seconds" \
 		-print_final_stats=1 -dict=corpus/allocfuzz.dict \
 		-artifact_prefix="$out/artifacts/$1-$2-" "$tmp/corpus" >"$log" 2>&1; then
 		echo "throughput.sh: $1 ($2) live run reported: $(report "$log"); input in $out/artifacts/" >&2
@@ -62,23 +81,26 @@ live() {
 		/^stat::peak_rss_mb:/ { m = $2 } END { print r, n, m }' "$log"
 }
 
-ratio() {	# ratio NONE OTHER: how many times slower OTHER is than NONE
+ratio() {	# ratio FAST SLOW: how many times slower SLOW is than FAST
 	awk -v n="$1" -v o="$2" 'BEGIN { if (n + 0 > 0 && o + 0 > 0) printf "%.2f", n / o; else print "-" }'
 }
 
 tsv=$out/data/throughput.tsv
-printf 'target\tmethod\tmode\texec_per_sec\texecutions\tpeak_rss_mb\n' >"$tsv"
+printf 'target\tmethod\tmode\texec_per_sec\texecutions\tpeak_rss_mb\tops_per_sec\n' >"$tsv"
 for t in $targets; do
 	for m in $modes; do
 		echo "throughput.sh: $t, $m: replay x$runs, live ${seconds}s" >&2
 		set -- $(replay "$t" "$m")
-		printf '%s\treplay\t%s\t%s\t%s\t-\n' "$t" "$m" "$1" "$2" >>"$tsv"
+		printf '%s\treplay\t%s\t%s\t%s\t-\t%s\n' "$t" "$m" "$1" "$2" "$3" >>"$tsv"
 		set -- $(live "$t" "$m")
-		printf '%s\tlive\t%s\t%s\t%s\t%s\n' "$t" "$m" "$1" "$2" "$3" >>"$tsv"
+		printf '%s\tlive\t%s\t%s\t%s\t%s\t-\n' "$t" "$m" "$1" "$2" "$3" >>"$tsv"
 	done
 done
-rate() {	# rate TARGET METHOD MODE
-	awk -F '\t' -v t="$1" -v w="$2" -v m="$3" '$1 == t && $2 == w && $3 == m { print $4 }' "$tsv"
+field() {	# field TARGET METHOD MODE COLUMN
+	awk -F '\t' -v t="$1" -v w="$2" -v m="$3" -v c="$4" '$1 == t && $2 == w && $3 == m { print $c }' "$tsv"
+}
+aim() {		# aim TARGET: issue 16's exec/s aim for incremental
+	if [ "$1" = differential_fuzz ]; then echo 5000; else echo 10000; fi
 }
 inputs=$(for t in $targets; do ls "$tmp/seeds-$t"; done | wc -l)
 bytes=$(cat "$tmp"/seeds-*/* | wc -c)
@@ -86,34 +108,44 @@ bytes=$(cat "$tmp"/seeds-*/* | wc -c)
 	echo "## Harness throughput"
 	echo
 	echo "exec/s of each fuzz target's libFuzzer binary (ASan+UBSan, -O1), one core,"
-	echo "per checking mode (\`ALLOCFUZZ_CHECK\`), and each mode's slow-down against"
-	echo "\`none\` in the same run. Replay: the committed corpus ($inputs inputs, $bytes bytes"
-	echo "in all), every input $runs times, the same inputs in every mode. Live: libFuzzer"
-	echo "for $seconds s from the committed corpus, \`-seed=1\`, the dictionary."
-	echo "Aims (issue 7): incremental at least 10,000 exec/s per core, and no more than"
-	echo "2x slower than none."
+	echo "per checking mode (\`ALLOCFUZZ_CHECK\`), beside the bare build (no sanitizer,"
+	echo "no check: the physical limit of these inputs here), and each mode's slow-down"
+	echo "against \`none\` and \`bare\` in the same run. Replay: the committed corpus"
+	echo "($inputs inputs, $bytes bytes in all), every input $runs times, the same inputs in"
+	echo "every mode. Live: libFuzzer for $seconds s from the committed corpus, \`-seed=1\`,"
+	echo "the dictionary. Aims (issue 16): incremental at least 10,000 exec/s per core"
+	echo "(differential_fuzz 5,000), and no more than 1.5x slower than none."
 	echo
-	echo "| target | method | none | incremental | full | incremental/none | full/none | aims met |"
-	echo "|---|---|---:|---:|---:|---:|---:|---|"
+	echo "| target | method | bare | none | incremental | full | incremental/none | full/none | incremental/bare | aims met |"
+	echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---|"
 	for t in $targets; do
 		for w in replay live; do
-			n=$(rate "$t" $w none) i=$(rate "$t" $w incremental) f=$(rate "$t" $w full)
-			ri=$(ratio "$n" "$i") rf=$(ratio "$n" "$f")
-			met=$(awk -v i="$i" -v r="$ri" 'BEGIN {
+			b=$(field "$t" $w bare 4) n=$(field "$t" $w none 4)
+			i=$(field "$t" $w incremental 4) f=$(field "$t" $w full 4)
+			ri=$(ratio "$n" "$i")
+			met=$(awk -v i="$i" -v r="$ri" -v a="$(aim "$t")" 'BEGIN {
 				if (i !~ /^[0-9]+$/ || r == "-") { print "report, see stderr"; exit }
-				a = (i >= 10000) ? "yes" : "no: " i " < 10,000"
-				b = (r <= 2) ? "yes" : "no: " r "x"
-				print a " / " b }')
-			echo "| $t | $w | $n | $i | $f | $ri | $rf | $met |"
+				x = (i >= a) ? "yes" : "no: " i " < " a
+				y = (r <= 1.5) ? "yes" : "no: " r "x"
+				print x " / " y }')
+			echo "| $t | $w | $b | $n | $i | $f | $ri | $(ratio "$n" "$f") | $(ratio "$b" "$i") | $met |"
 		done
+	done
+	echo
+	echo "Operations/s of the replay (the same runs):"
+	echo
+	echo "| target | bare | none | incremental | full |"
+	echo "|---|---:|---:|---:|---:|"
+	for t in $targets; do
+		echo "| $t | $(for m in $modes; do printf '%s | ' "$(field "$t" replay "$m" 7)"; done)" | sed 's/ | $/ |/'
 	done
 	echo
 	echo "Peak RSS of the live runs (MB, libFuzzer's \`stat::peak_rss_mb\`):"
 	echo
-	echo "| target | none | incremental | full |"
-	echo "|---|---:|---:|---:|"
+	echo "| target | bare | none | incremental | full |"
+	echo "|---|---:|---:|---:|---:|"
 	for t in $targets; do
-		echo "| $t | $(for m in $modes; do awk -F '\t' -v t="$t" -v m="$m" '$1 == t && $2 == "live" && $3 == m { printf "%s | ", $6 }' "$tsv"; done)" | sed 's/ | $/ |/'
+		echo "| $t | $(for m in $modes; do printf '%s | ' "$(field "$t" live "$m" 6)"; done)" | sed 's/ | $/ |/'
 	done
 } >"$out/throughput.md"
 cat "$out/throughput.md"
