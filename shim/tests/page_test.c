@@ -1,4 +1,5 @@
 /* page_test.c: the page allocator: ownership, counts, gfp checks, leaks. */
+#include <stddef.h>
 #include <string.h>
 #include <allocfuzz/shim.h>
 #include "expect.h"
@@ -154,6 +155,51 @@ static void reset_clears(void)
 	CHECK(shim_page_count(NULL) == 0);
 }
 
+/* Weak: the sanitizers' allocators have it; a build without one has no leak check to spare. */
+extern int __sanitizer_install_malloc_and_free_hooks(void (*)(const volatile void *, size_t),
+						     void (*)(const volatile void *)) __attribute__((weak));
+static long c_mallocs, c_frees;
+static int counting;
+
+static void on_malloc(const volatile void *p, size_t n)
+{
+	(void)p;
+	(void)n;
+	c_mallocs += counting;
+}
+
+static void on_free(const volatile void *p)
+{
+	(void)p;
+	c_frees += counting;
+}
+
+/*
+ * libFuzzer reruns an input with more C mallocs than frees and scans the
+ * whole heap for leaks after it: once warm, taking and freeing pages must
+ * be balanced, the quarantine included.
+ */
+static void balanced_mallocs(void)
+{
+	struct page *p[64];
+	int round, i;
+
+	if (!__sanitizer_install_malloc_and_free_hooks)
+		return;
+	CHECK(__sanitizer_install_malloc_and_free_hooks(on_malloc, on_free));
+	shim_reset();
+	for (round = 0; round < 3; round++) {
+		counting = round > 0;	/* the first round may stock the shim's records */
+		for (i = 0; i < 64; i++)
+			CHECK((p[i] = alloc_page(GFP_NOIO)) != NULL);
+		for (i = 0; i < 64; i++)
+			__free_page(p[i]);
+	}
+	counting = 0;
+	CHECK(c_mallocs == c_frees);
+	shim_reset();
+}
+
 int main(void)
 {
 	expect_clean("page: alloc, owners, iteration, zero and poison fill, free", alloc_free_ok);
@@ -165,6 +211,8 @@ int main(void)
 	expect_report_needs(EXPECT_ASAN, "page: memory used after __free_page (quarantined, poisoned)",
 			    use_after_free, "AddressSanitizer: use-after-poison");
 	expect_clean("page: freed memory is not reused before 256 other frees", quarantine);
+	expect_clean("page: once warm, pages taken and freed make as many C mallocs as frees",
+		     balanced_mallocs);
 	expect_clean("page: per-owner counts, also past the count table's size", counts_many_owners);
 	expect_clean("gfp: 2.6.3x flag values", gfp_values);
 	expect_clean("shim: reset frees everything", reset_clears);
