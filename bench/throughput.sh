@@ -10,7 +10,11 @@
 #           exec/s and operations/s (each input's operations as opstext
 #           decodes them: a rate independent of input length);
 #   live:   libFuzzer for SECONDS from the committed corpus with -seed=1 and
-#           the dictionary, as a campaign fuzzes (its own final stats).
+#           the dictionary, as a campaign fuzzes (its own final stats);
+#   AFL++:  afl-fuzz for SECONDS on the same corpus (incremental, custom
+#           mutator, no CMPLOG: the target's own speed), execs_done over
+#           run_time of its fuzzer_stats, and its target_mode (persistent,
+#           shared-memory test cases).
 # Ratios are each mode's slow-down against none and against bare, in the
 # same run. Writes OUTDIR/throughput.md and OUTDIR/data/*.tsv, and prints
 # the report.
@@ -37,6 +41,9 @@ for t in $targets; do
 		echo "$f $(bazel-bin/fuzzers/opstext decode "$f" | grep -vc '^#')"
 	done >"$tmp/ops-$t"
 done
+mkdir "$tmp/afl"
+lib_build_bins "$tmp/afl" asan-ubsan "" afl $targets ||
+	{ tail -n 30 "$tmp/afl/build.log" >&2; part_die "build failed (the AFL++ binaries)"; }
 export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1
 
 report() {	# report LOG: the first report line of a run that stopped, for the table
@@ -81,12 +88,29 @@ live() {
 		/^stat::peak_rss_mb:/ { m = $2 } END { print r, n, m }' "$log"
 }
 
+# afl TARGET: prints "exec/s executions target_mode" of afl-fuzz on the corpus.
+afl() {
+	w=$tmp/afl-$1
+	mkdir -p "$w/in" && cp "$tmp/seeds-$1"/* "$w/in/"
+	if ! ( lib_afl_env; lib_afl_mutator "$tmp/afl"; ALLOCFUZZ_CHECK=incremental exec afl-fuzz \
+		-i "$w/in" -o "$w/out" -V "$seconds" -m none -x corpus/allocfuzz.dict \
+		-- "$tmp/afl/${1}_afl" >"$w/afl.log" 2>&1 ); then
+		echo "throughput.sh: afl-fuzz on $1 failed: $(tail -n 3 "$w/afl.log" | tr '\n' ' ')" >&2
+		echo "report - -"
+		return
+	fi
+	sh ci/reap.sh "$tmp"
+	awk -F ' *: *' '$1 == "execs_done" { n = $2 } $1 == "run_time" { t = $2 }
+		$1 == "target_mode" { m = $2; sub(/ +$/, "", m); gsub(/ +/, ",", m) }
+		END { if (t > 0) printf "%.0f %d %s\n", n / t, n, m; else print "- - -" }' "$w/out/default/fuzzer_stats"
+}
+
 ratio() {	# ratio FAST SLOW: how many times slower SLOW is than FAST
 	awk -v n="$1" -v o="$2" 'BEGIN { if (n + 0 > 0 && o + 0 > 0) printf "%.2f", n / o; else print "-" }'
 }
 
 tsv=$out/data/throughput.tsv
-printf 'target\tmethod\tmode\texec_per_sec\texecutions\tpeak_rss_mb\tops_per_sec\n' >"$tsv"
+printf 'target\tmethod\tmode\texec_per_sec\texecutions\tpeak_rss_mb\tops_per_sec\tafl_target_mode\n' >"$tsv"
 for t in $targets; do
 	for m in $modes; do
 		echo "throughput.sh: $t, $m: replay x$runs, live ${seconds}s" >&2
@@ -95,6 +119,9 @@ for t in $targets; do
 		set -- $(live "$t" "$m")
 		printf '%s\tlive\t%s\t%s\t%s\t%s\t-\n' "$t" "$m" "$1" "$2" "$3" >>"$tsv"
 	done
+	echo "throughput.sh: $t, AFL++ ${seconds}s" >&2
+	set -- $(afl "$t")
+	printf '%s\tafl\tincremental\t%s\t%s\t-\t-\t%s\n' "$t" "$1" "$2" "$3" >>"$tsv"
 done
 field() {	# field TARGET METHOD MODE COLUMN
 	awk -F '\t' -v t="$1" -v w="$2" -v m="$3" -v c="$4" '$1 == t && $2 == w && $3 == m { print $c }' "$tsv"
@@ -138,6 +165,16 @@ bytes=$(cat "$tmp"/seeds-*/* | wc -c)
 	echo "|---|---:|---:|---:|---:|"
 	for t in $targets; do
 		echo "| $t | $(for m in $modes; do printf '%s | ' "$(field "$t" replay "$m" 7)"; done)" | sed 's/ | $/ |/'
+	done
+	echo
+	echo "AFL++ on the same corpus (incremental), beside libFuzzer's live run; aim"
+	echo "(issue 16): within 2x of libFuzzer:"
+	echo
+	echo "| target | AFL++ exec/s | libFuzzer exec/s | libFuzzer/AFL++ | target_mode |"
+	echo "|---|---:|---:|---:|---|"
+	for t in $targets; do
+		a=$(field "$t" afl incremental 4) l=$(field "$t" live incremental 4)
+		echo "| $t | $a | $l | $(ratio "$l" "$a") | $(field "$t" afl incremental 8 | tr , ' ') |"
 	done
 	echo
 	echo "Peak RSS of the live runs (MB, libFuzzer's \`stat::peak_rss_mb\`):"
