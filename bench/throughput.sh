@@ -126,6 +126,14 @@ done
 field() {	# field TARGET METHOD MODE COLUMN
 	awk -F '\t' -v t="$1" -v w="$2" -v m="$3" -v c="$4" '$1 == t && $2 == w && $3 == m { print $c }' "$tsv"
 }
+mode_table() {	# mode_table METHOD COLUMN: a table of COLUMN, a row per target, a column per mode
+	echo
+	echo "| target | $(echo $modes | sed 's/ / | /g') |"
+	echo "|---|$(for m in $modes; do printf -- '---:|'; done)"
+	for t in $targets; do
+		echo "| $t | $(for m in $modes; do printf '%s | ' "$(field "$t" "$1" "$m" "$2")"; done)" | sed 's/ | $/ |/'
+	done
+}
 aim() {		# aim TARGET: issue 16's exec/s aim for incremental
 	if [ "$1" = differential_fuzz ]; then echo 5000; else echo 10000; fi
 }
@@ -160,12 +168,7 @@ bytes=$(cat "$tmp"/seeds-*/* | wc -c)
 	done
 	echo
 	echo "Operations/s of the replay (the same runs):"
-	echo
-	echo "| target | bare | none | incremental | full |"
-	echo "|---|---:|---:|---:|---:|"
-	for t in $targets; do
-		echo "| $t | $(for m in $modes; do printf '%s | ' "$(field "$t" replay "$m" 7)"; done)" | sed 's/ | $/ |/'
-	done
+	mode_table replay 7
 	echo
 	echo "AFL++ on the same corpus (incremental), beside libFuzzer's live run; aim"
 	echo "(issue 16): within 2x of libFuzzer:"
@@ -178,11 +181,6 @@ bytes=$(cat "$tmp"/seeds-*/* | wc -c)
 	done
 	echo
 	echo "Peak RSS of the live runs (MB, libFuzzer's \`stat::peak_rss_mb\`):"
-	echo
-	echo "| target | bare | none | incremental | full |"
-	echo "|---|---:|---:|---:|---:|"
-	for t in $targets; do
-		echo "| $t | $(for m in $modes; do printf '%s | ' "$(field "$t" live "$m" 6)"; done)" | sed 's/ | $/ |/'
-	done
+	mode_table live 6
 } >"$out/throughput.md"
 cat "$out/throughput.md"
