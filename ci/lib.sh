@@ -214,7 +214,13 @@ lib_triage() {
 	( ALLOCFUZZ_MUTATOR=off "$b/${t}_libfuzzer" -minimize_crash=1 -runs=10000 -exact_artifact_path="$d/minimized" \
 		"$d/original" >"$d/minimize.log" 2>&1; : ) 2>/dev/null
 	[ -s "$d/minimized" ] || cp "$d/original" "$d/minimized"
+	( "$b/${t}_replay" "$d/minimized" >"$d/report.txt" 2>&1; : ) 2>/dev/null
+	# Even so a smaller input may crash another way: then the original stands.
+	if [ "$(sh ci/signature.sh <"$d/report.txt")" != "$( ("$b/${t}_replay" "$d/original" 2>&1; :) 2>/dev/null |
+		sh ci/signature.sh)" ]; then
+		cp "$d/original" "$d/minimized"
+		( "$b/${t}_replay" "$d/minimized" >"$d/report.txt" 2>&1; : ) 2>/dev/null
+	fi
 	"$b/opstext" decode "$d/minimized" "$d/minimized.txt"
 	"$b/opstext" decode "$d/original" "$d/original.txt"
-	( "$b/${t}_replay" "$d/minimized" >"$d/report.txt" 2>&1; : ) 2>/dev/null
 }
