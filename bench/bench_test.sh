@@ -23,6 +23,8 @@ done
 # full) a number of exec/s, then three ratios; and operations/s per target.
 check "throughput: 6 rows of numbers" test "$(grep -cE '^\| [a-z_]+_fuzz \| (replay|live) \| [0-9]+ \| [0-9]+ \| [0-9]+ \| [0-9]+ \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \|' "$r")" -eq 6
 check "throughput: 3 rows of operations/s" test "$(grep -cE '^\| [a-z_]+_fuzz \| [0-9]{4,} \| [0-9]{4,} \| [0-9]{4,} \| [0-9]{4,} \|$' "$r")" -eq 3
+# Cost: every oracle on, then checker, model, poison, shim, all off and bare, each "exec/s (share%)".
+check "throughput: 3 rows of what each oracle costs" test "$(grep -cE '^\| [a-z_]+_fuzz \| [0-9]+ \|( [0-9]+ \(-?[0-9]+%\) \|){6}$' "$r")" -eq 3
 check "throughput: AFL++ runs each target persistent, with shared-memory test cases" \
 	test "$(grep -cE '^\| [a-z_]+_fuzz \| [0-9]+ \| [0-9]+ \| [0-9.]+ \| persistent shmem_testcase' "$r")" -eq 3
 check "coverage: libFuzzer reached allocator edges" awk -F '\t' 'NR > 1 && $2 > 10 { ok = 1 } END { exit !ok }' "$b/coverage_time/data/xvmalloc_fuzz-libfuzzer.tsv"

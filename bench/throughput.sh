@@ -11,6 +11,9 @@
 #           decodes them: a rate independent of input length);
 #   live:   libFuzzer for SECONDS from the committed corpus with -seed=1 and
 #           the dictionary, as a campaign fuzzes (its own final stats);
+#   cost:   the replay again with one oracle off at a time (ALLOCFUZZ_OFF=
+#           each name the binaries list, and the checker by ALLOCFUZZ_CHECK=
+#           none), then all of them: each oracle's share of the time;
 #   AFL++:  afl-fuzz for SECONDS on the same corpus (incremental, custom
 #           mutator, no CMPLOG: the target's own speed), execs_done over
 #           run_time of its fuzzer_stats, and its target_mode (persistent,
@@ -32,7 +35,7 @@ modes="bare none incremental full"
 # Private copies: bazel-bin moves with every other build on the machine.
 part_build --config=bare $(for t in $targets; do echo "//fuzzers:${t}_libfuzzer"; done)
 for t in $targets; do cp "bazel-bin/fuzzers/${t}_libfuzzer" "$tmp/bare-${t}_libfuzzer"; done
-part_build --config=asan-ubsan //fuzzers:opstext \
+part_build --config=asan-ubsan //fuzzers:opstext //fuzzers:xvmalloc_fuzz_replay \
 	$(for t in $targets; do echo "//fuzzers:${t}_libfuzzer //corpus:$t"; done)
 for t in $targets; do
 	cp "bazel-bin/fuzzers/${t}_libfuzzer" "$tmp/"
@@ -41,6 +44,11 @@ for t in $targets; do
 		echo "$f $(bazel-bin/fuzzers/opstext decode "$f" | grep -vc '^#')"
 	done >"$tmp/ops-$t"
 done
+# The oracles the binaries can switch off for the cost table (fuzz_input.c's list).
+: >"$tmp/empty-input"
+switches=$(ALLOCFUZZ_OFF=list bazel-bin/fuzzers/xvmalloc_fuzz_replay "$tmp/empty-input") ||
+	part_die "the binaries do not list their oracle switches (ALLOCFUZZ_OFF=list)"
+all_off=$(echo $switches | tr ' ' ,)
 mkdir "$tmp/afl"
 lib_build_bins "$tmp/afl" asan-ubsan "" afl $targets ||
 	{ tail -n 30 "$tmp/afl/build.log" >&2; part_die "build failed (the AFL++ binaries)"; }
@@ -51,8 +59,17 @@ report() {	# report LOG: the first report line of a run that stopped, for the ta
 	echo "$line" | cut -c1-100
 }
 
-binary() {	# binary TARGET MODE: the binary a mode runs, and its ALLOCFUZZ_CHECK
-	if [ "$2" = bare ]; then echo "$tmp/bare-${1}_libfuzzer none"; else echo "$tmp/${1}_libfuzzer $2"; fi
+
+binary() {	# binary TARGET MODE: the binary a mode runs, its ALLOCFUZZ_CHECK and ALLOCFUZZ_OFF
+	case $2 in
+	bare) echo "$tmp/bare-${1}_libfuzzer none -" ;;
+	off-all) echo "$tmp/${1}_libfuzzer none $all_off" ;;
+	off-*) echo "$tmp/${1}_libfuzzer incremental ${2#off-}" ;;
+	*) echo "$tmp/${1}_libfuzzer $2 -" ;;
+	esac
+}
+run_off() {	# run_off OFF CMD...: CMD with ALLOCFUZZ_OFF=OFF, or as it is for -
+	if [ "$1" = - ]; then shift; "$@"; else o=$1; shift; ALLOCFUZZ_OFF=$o "$@"; fi
 }
 
 # replay TARGET MODE: prints "exec/s inputs operations/s"; libFuzzer prints
@@ -60,7 +77,7 @@ binary() {	# binary TARGET MODE: the binary a mode runs, and its ALLOCFUZZ_CHECK
 replay() {
 	log=$tmp/replay-$1-$2.log
 	set -- "$1" "$2" $(binary "$1" "$2")
-	if ! ALLOCFUZZ_CHECK=$4 "$3" -runs="$runs" "$tmp/seeds-$1"/* >"$log" 2>&1; then
+	if ! ALLOCFUZZ_CHECK=$4 run_off "$5" "$3" -runs="$runs" "$tmp/seeds-$1"/* >"$log" 2>&1; then
 		echo "throughput.sh: $1 ($2) replay reported: $(report "$log")" >&2
 		echo "report - -"
 		return
@@ -105,6 +122,9 @@ afl() {
 		END { if (t > 0) printf "%.0f %d %s\n", n / t, n, m; else print "- - -" }' "$w/out/default/fuzzer_stats"
 }
 
+share() {	# share ON OFF: the share of the time that switching one thing off saves
+	awk -v n="$1" -v o="$2" 'BEGIN { if (n + 0 > 0 && o + 0 > 0) printf "%.0f%%", 100 * (1 - n / o); else print "-" }'
+}
 ratio() {	# ratio FAST SLOW: how many times slower SLOW is than FAST
 	awk -v n="$1" -v o="$2" 'BEGIN { if (n + 0 > 0 && o + 0 > 0) printf "%.2f", n / o; else print "-" }'
 }
@@ -118,6 +138,11 @@ for t in $targets; do
 		printf '%s\treplay\t%s\t%s\t%s\t-\t%s\n' "$t" "$m" "$1" "$2" "$3" >>"$tsv"
 		set -- $(live "$t" "$m")
 		printf '%s\tlive\t%s\t%s\t%s\t%s\t-\n' "$t" "$m" "$1" "$2" "$3" >>"$tsv"
+	done
+	for m in $(for o in $switches all; do echo "off-$o"; done); do
+		echo "throughput.sh: $t, $m: replay x$runs" >&2
+		set -- $(replay "$t" "$m")
+		printf '%s\treplay\t%s\t%s\t%s\t-\t%s\n' "$t" "$m" "$1" "$2" "$3" >>"$tsv"
 	done
 	echo "throughput.sh: $t, AFL++ ${seconds}s" >&2
 	set -- $(afl "$t")
@@ -169,6 +194,25 @@ bytes=$(cat "$tmp"/seeds-*/* | wc -c)
 	echo
 	echo "Operations/s of the replay (the same runs):"
 	mode_table replay 7
+	echo
+	echo "What each oracle costs: the replay (incremental, every oracle on) against"
+	echo "the same replay with one oracle off (the checker by \`ALLOCFUZZ_CHECK=none\`,"
+	echo "the others by \`ALLOCFUZZ_OFF\`: model = byte-exact round trips and get-size,"
+	echo "poison = ASan poisoning of unmapped pages, shim = poison fills and checking"
+	echo "lookups), then with all off (ASan+UBSan still on) and bare; exec/s (the"
+	echo "share of the every-oracle time it saves):"
+	echo
+	echo "| target | every oracle | checker off | $(for o in $switches; do printf '%s off | ' "$o"; done)all off | bare |"
+	echo "|---|---:|---:|$(for o in $switches; do printf -- '---:|'; done)---:|---:|"
+	for t in $targets; do
+		on=$(field "$t" replay incremental 4)
+		row="| $t | $on |"
+		for m in none $(for o in $switches all; do echo "off-$o"; done) bare; do
+			x=$(field "$t" replay "$m" 4)
+			row="$row $x ($(share "$on" "$x")) |"
+		done
+		echo "$row"
+	done
 	echo
 	echo "AFL++ on the same corpus (incremental), beside libFuzzer's live run; aim"
 	echo "(issue 16): within 2x of libFuzzer:"

@@ -25,6 +25,65 @@ enum check_mode fuzz_check_mode(void)
 	return mode;
 }
 
+/*
+ * The oracles the bench's cost table switches off one at a time, with
+ * ALLOCFUZZ_OFF=NAME[,NAME...] (the checker is ALLOCFUZZ_CHECK=none);
+ * ALLOCFUZZ_OFF=list prints the names and exits.
+ */
+static const struct {
+	const char *name;
+	unsigned int shim_off;		/* SHIM_OFF_* */
+	bool model;
+} oracle_switches[] = {
+	{ "model", 0, true },		/* byte-exact round trips and get-size */
+	{ "poison", SHIM_OFF_POISON, false },	/* ASan poisoning of unmapped pages */
+	{ "shim", SHIM_OFF_CHECKS, false },	/* poison fills, checking lookups */
+};
+
+#define SWITCHES	(sizeof(oracle_switches) / sizeof(oracle_switches[0]))
+
+static void print_switches(FILE *f, const char *sep)
+{
+	unsigned int k;
+
+	for (k = 0; k < SWITCHES; k++)
+		fprintf(f, "%s%s", oracle_switches[k].name, k + 1 < SWITCHES ? sep : "\n");
+}
+
+static void switch_oracles_off(void)
+{
+	static bool done;
+	char list[128], *name, *save;
+	unsigned int shim_off = 0, k;
+	const char *env;
+
+	if (done)
+		return;
+	done = true;
+	env = getenv("ALLOCFUZZ_OFF");
+	if (!env || !*env)
+		return;
+	if (!strcmp(env, "list")) {
+		print_switches(stdout, "\n");
+		exit(0);
+	}
+	snprintf(list, sizeof(list), "%s", env);
+	for (name = strtok_r(list, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
+		for (k = 0; k < SWITCHES && strcmp(name, oracle_switches[k].name); k++)
+			;
+		if (k == SWITCHES) {
+			fprintf(stderr, "allocfuzz: ALLOCFUZZ_OFF=%s: %s is none of: ", env, name);
+			print_switches(stderr, ", ");
+			exit(2);
+		}
+		shim_off |= oracle_switches[k].shim_off;
+		model_off |= oracle_switches[k].model;
+	}
+	shim_set_off(shim_off);
+	fprintf(stderr, "allocfuzz: ALLOCFUZZ_OFF=%s: these oracles are off (for the bench's cost table, not for fuzzing)\n",
+		env);
+}
+
 /* What a report prints about the input: the operation that was running. */
 struct where {
 	const struct op *op;
@@ -78,6 +137,7 @@ void fuzz_input(const struct allocator *const *allocs, int n, const u8 *data, si
 	struct op op;
 	int i, ret[2];
 
+	switch_oracles_off();
 	shim_reset();
 	report_set_dump_hook(print_where, &where);
 	for (i = 0; i < n; i++)

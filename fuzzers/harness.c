@@ -161,21 +161,6 @@ void harness_race_settle(struct harness *h)
 	h->race.pending = false;
 }
 
-/* Bytes that differ by position and seed, so a shifted copy shows. */
-static void pattern(u8 *buf, u32 size, u32 seed)
-{
-	u64 x = seed * 0x9e3779b97f4a7c15ull + 1, w;
-	u32 k;
-
-	for (k = 0; k < size; k += sizeof(w)) {
-		x ^= x << 13;
-		x ^= x >> 7;
-		x ^= x << 17;
-		w = x;
-		memcpy(buf + k, &w, size - k < sizeof(w) ? size - k : sizeof(w));
-	}
-}
-
 void harness_write(struct harness *h, int slot, u32 seed)
 {
 	struct model_slot *s = &h->model.slot[slot];
@@ -184,13 +169,11 @@ void harness_write(struct harness *h, int slot, u32 seed)
 	if (!h->pool || !s->live)
 		return;
 	enter(h);
-	/* Exactly size bytes, so ASan sees a write that copies more. */
-	if (!(buf = malloc(s->size ? s->size : 1)))
-		abort();
-	pattern(buf, s->size, seed);
+	buf = model_buffer(&h->model, slot);	/* exactly size bytes for ASan */
+	model_pattern(buf, s->size, seed);
 	h->a->write(&s->h, buf, s->size);
-	model_write(&h->model, slot, buf);
-	free(buf);
+	model_buffer_done(&h->model, slot);
+	model_write(&h->model, slot, seed);
 	h->stats.writes++;
 	model_check(&h->model, slot);	/* byte-exact read-back after every write */
 	after_op(h);
@@ -252,6 +235,7 @@ void harness_stop(struct harness *h)
 	harness_check(h, h->mode == CHECK_NONE ? CHECK_NONE : CHECK_FULL);
 	for (i = 0; i < MODEL_SLOTS; i++)
 		harness_free(h, i);
+	model_fini(&h->model);
 	if (h->shared) {
 		h->pool = NULL;
 		return;

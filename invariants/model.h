@@ -16,9 +16,11 @@ extern const struct invariant model_invariants[];
 
 struct model_slot {
 	bool live;
+	bool written;		/* false until the first write */
 	struct af_handle h;
 	u32 size;
-	u8 *bytes;		/* NULL until the first write */
+	u32 seed;		/* what the last write wrote: model_pattern(seed) */
+	u8 *buf;		/* the caller's buffer of model_buffer(), or NULL */
 };
 
 struct model {
@@ -26,14 +28,31 @@ struct model {
 	struct model_slot slot[MODEL_SLOTS];
 };
 
+/* For the bench's cost table only: no get-size or read-back checked. */
+extern bool model_off;
+
 void model_init(struct model *m, const struct allocator *a);
+/* Frees what the model holds (every slot's buffer). */
+void model_fini(struct model *m);
+/* The bytes a write with this seed stores: they differ by position and seed, so a shifted copy shows. */
+void model_pattern(u8 *buf, u32 size, u32 seed);
+/* Byte k of what slot i holds, as the model knows it (slot written). */
+u8 model_byte(const struct model *m, int i, u32 k);
+/*
+ * Slot i's buffer for the caller's side of a write or a read-back: exactly
+ * the slot's size on the C heap, so ASan reports a copy past its end;
+ * model_buffer_done() poisons it until the next use, so an access through a
+ * pointer the allocator kept is reported too.
+ */
+u8 *model_buffer(struct model *m, int i);
+void model_buffer_done(struct model *m, int i);
 void model_add(struct model *m, int i, const struct af_handle *h, u32 size);
-void model_write(struct model *m, int i, const u8 *buf);
+void model_write(struct model *m, int i, u32 seed);
 void model_remove(struct model *m, int i);
 /* Checks one live slot's get-size; reports and aborts on a mismatch. */
 void model_check_size(const struct model *m, int i);
 /* Checks one live slot's get-size and bytes; reports and aborts on a mismatch. */
-void model_check(const struct model *m, int i);
-void model_check_all(const struct model *m);
+void model_check(struct model *m, int i);
+void model_check_all(struct model *m);
 
 #endif

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Bad command lines, missing files, broken text and a bad ALLOCFUZZ_CHECK get
+# Bad command lines, missing files, broken text, a bad ALLOCFUZZ_CHECK or ALLOCFUZZ_OFF get
 # a clear error naming the culprit; empty and odd inputs run clean.
 # Run (as a Bazel test): sh cli_test.sh REPLAY OPSTEXT
 set -u
@@ -34,6 +34,12 @@ expect "replay: any bytes run" 0 "1 input(s) ran" "$replay" "$tmp/odd"
 expect "replay: a directory runs each file" 0 "2 input(s) ran" "$replay" "$tmp/dir"
 expect "replay: bad ALLOCFUZZ_CHECK named" 2 "ALLOCFUZZ_CHECK=fast" \
 	env ALLOCFUZZ_CHECK=fast "$replay" "$tmp/empty"
+expect "replay: bad ALLOCFUZZ_OFF named, with the names it takes" 2 "ALLOCFUZZ_OFF=model,fast: fast is none of: model, poison, shim" \
+	env ALLOCFUZZ_OFF=model,fast "$replay" "$tmp/empty"
+expect "replay: ALLOCFUZZ_OFF=list prints the names" 0 "^poison$" \
+	env ALLOCFUZZ_OFF=list "$replay" "$tmp/empty"
+expect "replay: an oracle switched off says so" 0 "ALLOCFUZZ_OFF=shim,poison: these oracles are off" \
+	env ALLOCFUZZ_OFF=shim,poison "$replay" "$tmp/odd"
 expect "opstext: usage" 2 "usage:" "$opstext" frobnicate x
 expect "opstext: missing file named" 2 "cannot open $tmp/nope" "$opstext" decode "$tmp/nope"
 expect "opstext: bad line named with file and line" 2 "$tmp/bad.txt:3: unknown operation" \

@@ -2,6 +2,7 @@
  * harness_test.c: the shadow model fires on a stored byte or a size that
  * changed behind the allocator's back, the placement oracles on a malloc
  * that does not search as its allocator states (only while checks are on),
+ * the caller's buffers show an allocator copying past them or keeping them,
  * and the harness stays quiet on long valid runs of both fixed allocators
  * in every check mode.
  */
@@ -258,6 +259,62 @@ static void race(void)
 	shim_teardown();
 }
 
+/*
+ * The caller's buffers (model_buffer): exactly the size, so a copy past the
+ * end is an overflow at the access, and poisoned between operations, so an
+ * access through a pointer the allocator kept is reported at the access.
+ */
+static const u8 *kept;
+
+static void write_one_more(const struct af_handle *ah, const u8 *buf, u32 size)
+{
+	xv_allocator.write(ah, buf, size);
+	kept = buf;
+	(void)*(volatile const u8 *)(buf + size);
+}
+
+static void read_one_more(const struct af_handle *ah, u8 *buf, u32 size)
+{
+	xv_allocator.read(ah, buf, size);
+	*(volatile u8 *)(buf + size) = 0;
+}
+
+static void write_through_kept(const struct af_handle *ah, const u8 *buf, u32 size)
+{
+	if (kept)
+		(void)*(volatile const u8 *)kept;	/* slot 0's buffer, from its write */
+	kept = buf;
+	xv_allocator.write(ah, buf, size);
+}
+
+static struct allocator careless;
+
+static void careless_run(void (*write)(const struct af_handle *, const u8 *, u32),
+			 void (*read)(const struct af_handle *, u8 *, u32))
+{
+	careless = xv_allocator;
+	careless.write = write ? write : xv_allocator.write;
+	careless.read = read ? read : xv_allocator.read;
+	kept = NULL;
+	shim_reset();
+	harness_start(&h, &careless, RAMZSWAP_GFP, CHECK_INCREMENTAL);
+	CHECK(harness_malloc(&h, 0, 100, RAMZSWAP_GFP) == 0);
+	CHECK(harness_malloc(&h, 1, 300, RAMZSWAP_GFP) == 0);
+	harness_write(&h, 0, 1);
+	harness_write(&h, 1, 2);
+	harness_read(&h, 0);
+	harness_stop(&h);
+}
+
+static void buffer_write_overflow(void) { careless_run(write_one_more, NULL); }
+static void buffer_read_overflow(void) { careless_run(NULL, read_one_more); }
+static void buffer_kept(void) { careless_run(write_through_kept, NULL); }
+static void buffer_exact(void)
+{
+	careless_run(NULL, NULL);
+	shim_teardown();
+}
+
 static void modes(void)
 {
 	CHECK(check_mode_parse("none") == CHECK_NONE);
@@ -293,5 +350,13 @@ int main(void)
 	expect_clean("harness: xcfmalloc fixed, 3000 ops, full checks", xcf_full);
 	expect_clean("harness: race runs inside the page allocation, else after", race);
 	expect_clean("harness: check modes parse", modes);
+	expect_clean("buffers: writes and read-backs through exact buffers run clean",
+		     buffer_exact);
+	expect_report_needs(EXPECT_ASAN, "buffers: a write that reads one byte past the source",
+			    buffer_write_overflow, "AddressSanitizer: heap-buffer-overflow");
+	expect_report_needs(EXPECT_ASAN, "buffers: a read that stores one byte past the destination",
+			    buffer_read_overflow, "AddressSanitizer: heap-buffer-overflow");
+	expect_report_needs(EXPECT_ASAN, "buffers: an access through a source pointer kept from an earlier write",
+			    buffer_kept, "AddressSanitizer: use-after-poison");
 	return expect_summary();
 }

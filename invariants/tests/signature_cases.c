@@ -70,7 +70,7 @@ static void model_bytes_xv(int v)
 	u8 byte;
 
 	start(&xv_allocator, RAMZSWAP_GFP);
-	byte = ~((u8 *)h.model.slot[1].bytes)[v];
+	byte = ~model_byte(&h.model, 1, v);
 	xv_put(1, v, &byte, 1);
 	harness_read(&h, 1);
 }
@@ -80,7 +80,7 @@ static void model_bytes_xcf(int v)
 	u8 byte;
 
 	start(&xcf_allocator, ZCACHE_GFP);
-	byte = ~((u8 *)h.model.slot[1].bytes)[v];
+	byte = ~model_byte(&h.model, 1, v);
 	xcf_put(1, sizeof(struct xcf_blkhdr) + v, &byte, 1);
 	harness_read(&h, 1);
 }

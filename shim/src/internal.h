@@ -4,25 +4,15 @@
 
 #include <pthread.h>
 #include <allocfuzz/report.h>
+#include <allocfuzz/sanitizer.h>
 #include <allocfuzz/shim.h>
 
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SHIM_ASAN 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__)
-#define SHIM_ASAN 1
-#endif
+extern unsigned int shim_off;		/* SHIM_OFF_*: the bench's cost table only */
 
-#ifdef SHIM_ASAN
-#include <sanitizer/asan_interface.h>
-#define shim_poison(addr, size)		__asan_poison_memory_region((addr), (size))
-#define shim_unpoison(addr, size)	__asan_unpoison_memory_region((addr), (size))
-#else
-#define shim_poison(addr, size)		((void)(addr), (void)(size))
-#define shim_unpoison(addr, size)	((void)(addr), (void)(size))
-#endif
+#define shim_poison(addr, size)		\
+	((shim_off & SHIM_OFF_POISON) ? (void)0 : san_poison((addr), (size)))
+#define shim_unpoison(addr, size)	\
+	((shim_off & SHIM_OFF_POISON) ? (void)0 : san_unpoison((addr), (size)))
 
 /*
  * MemorySanitizer: shim_uninit(addr, size) marks bytes as never written, as
@@ -34,34 +24,29 @@
  * as origin. shim_written(addr, size) marks bytes as written: only for the
  * copies shim_snapshot() makes. Without MSan both do nothing.
  */
-#if defined(__has_feature)
-#if __has_feature(memory_sanitizer)
-#define SHIM_MSAN 1
-#endif
-#endif
-
-#ifdef SHIM_MSAN
-#include <sanitizer/msan_interface.h>
-#define shim_uninit(addr, size)		__msan_allocated_memory((addr), (size))
-#define shim_written(addr, size)	__msan_unpoison((addr), (size))
-#else
-#define shim_uninit(addr, size)		((void)(addr), (void)(size))
-#define shim_written(addr, size)	((void)(addr), (void)(size))
-#endif
+#define shim_uninit(addr, size)		san_uninit((addr), (size))
+#define shim_written(addr, size)	san_written((addr), (size))
 
 /* SLAB's poison bytes: fresh memory that was not zeroed, and freed memory. */
 #define POISON_INUSE	0x5a
 #define POISON_FREE	0x6b
+
+/* Fresh memory that was not zeroed gets POISON_INUSE, as SLAB_POISON would. */
+#define shim_inuse_fill(addr, size)	\
+	((shim_off & SHIM_OFF_CHECKS) ? (void)0 : (void)memset((addr), POISON_INUSE, (size)))
+/* A lookup that only checks (the operation does not need its record). */
+#define shim_checks_on()		(!(shim_off & SHIM_OFF_CHECKS))
 
 /*
  * Freed memory gets POISON_FREE where a stale read could see it; under ASan
  * any access to it is a report at the access, so nobody sees the bytes and
  * the fill is skipped (it was a third of xcfmalloc's input setup).
  */
-#ifdef SHIM_ASAN
+#ifdef SAN_ASAN
 #define shim_free_fill(addr, size)	((void)(addr), (void)(size))
 #else
-#define shim_free_fill(addr, size)	memset((addr), POISON_FREE, (size))
+#define shim_free_fill(addr, size)	\
+	((shim_off & SHIM_OFF_CHECKS) ? (void)0 : (void)memset((addr), POISON_FREE, (size)))
 #endif
 
 /* Everything the shim hands out is a record in one table keyed by address. */

@@ -131,7 +131,7 @@ struct page *shim_alloc_page(gfp_t gfp, const char *site)
 	if (gfp & __GFP_ZERO) {
 		memset(page->virtual, 0, PAGE_SIZE);
 	} else {
-		memset(page->virtual, POISON_INUSE, PAGE_SIZE);
+		shim_inuse_fill(page->virtual, PAGE_SIZE);
 		shim_uninit(page->virtual, PAGE_SIZE);
 	}
 	shim_poison(page->virtual, PAGE_SIZE);
@@ -182,7 +182,7 @@ static void release(struct page *page)
 void shim_free_page(struct page *page, const char *site)
 {
 	shim_table_lock();
-	if (!shim_record_find(page, SHIM_PAGE))
+	if (shim_checks_on() && !shim_record_find(page, SHIM_PAGE))
 		shim_check_failed("shim.page.free-invalid",
 				  "__free_page of a page that is not allocated", site,
 				  "__free_page of a page that is not allocated (double free?)");
@@ -208,7 +208,7 @@ void *shim_kmap_atomic(struct page *page, enum km_type type, const char *site)
 {
 	check_slot(type, site);
 	shim_table_lock();
-	if (!shim_record_find(page, SHIM_PAGE))
+	if (shim_checks_on() && !shim_record_find(page, SHIM_PAGE))
 		shim_check_failed("shim.kmap.dead-page",
 				  "kmap_atomic of a page that is not allocated", site,
 				  "kmap_atomic(%s) of a page that is not allocated",

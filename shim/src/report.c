@@ -6,7 +6,7 @@
 #include <linux/bitops.h>
 #include "internal.h"
 
-#if defined(SHIM_ASAN) || defined(__has_feature)
+#if defined(SAN_ASAN) || defined(__has_feature)
 #include <sanitizer/common_interface_defs.h>
 #endif
 

@@ -3,6 +3,12 @@
 #include "internal.h"
 
 struct shim_stats shim_stats;
+unsigned int shim_off;
+
+void shim_set_off(unsigned int off)
+{
+	shim_off = off;
+}
 static _Thread_local const void *owner;
 
 void shim_set_owner(const void *tag)

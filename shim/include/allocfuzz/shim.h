@@ -53,6 +53,17 @@ void shim_teardown(void);
  */
 void shim_set_threaded(void);
 
+/*
+ * For the bench's cost table only, never for fuzzing: oracles switched off,
+ * once, before the shim's first use.  SHIM_OFF_POISON: page memory is never
+ * poisoned for ASan (a stale kmap or freed-page access goes unseen);
+ * SHIM_OFF_CHECKS: no poison fills of fresh memory and no lookups that only
+ * check (a page's liveness at kmap and free, a cache's at allocation).
+ */
+#define SHIM_OFF_POISON	1u
+#define SHIM_OFF_CHECKS	2u
+void shim_set_off(unsigned int off);
+
 /* Tag recorded as the owner of allocations made from now on (per thread). */
 void shim_set_owner(const void *owner);
 
