@@ -13,7 +13,8 @@
 #           the dictionary, as a campaign fuzzes (its own final stats);
 #   cost:   the replay again with one oracle off at a time (ALLOCFUZZ_OFF=
 #           each name the binaries list, and the checker by ALLOCFUZZ_CHECK=
-#           none), then all of them: each oracle's share of the time;
+#           none), then all of them, and bare: each oracle's share of the
+#           time; medians of 3 rounds through all those modes, RUNS/4 each;
 #   AFL++:  afl-fuzz for SECONDS on the same corpus (incremental, custom
 #           mutator, no CMPLOG: the target's own speed), execs_done over
 #           run_time of its fuzzer_stats, and its target_mode (persistent,
@@ -129,6 +130,12 @@ ratio() {	# ratio FAST SLOW: how many times slower SLOW is than FAST
 	awk -v n="$1" -v o="$2" 'BEGIN { if (n + 0 > 0 && o + 0 > 0) printf "%.2f", n / o; else print "-" }'
 }
 
+median() {	# median FILE: the median of its lines, or "report" if a run reported
+	if grep -qv '^[0-9][0-9]*$' "$1"; then echo report; return; fi
+	sort -n "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
+cost_modes="incremental none $(for o in $switches all; do echo "off-$o"; done) bare"
+cost_rounds=3 cost_runs=$((runs / 4 > 10 ? runs / 4 : 10))
 tsv=$out/data/throughput.tsv
 printf 'target\tmethod\tmode\texec_per_sec\texecutions\tpeak_rss_mb\tops_per_sec\tafl_target_mode\n' >"$tsv"
 for t in $targets; do
@@ -139,10 +146,16 @@ for t in $targets; do
 		set -- $(live "$t" "$m")
 		printf '%s\tlive\t%s\t%s\t%s\t%s\t-\n' "$t" "$m" "$1" "$2" "$3" >>"$tsv"
 	done
-	for m in $(for o in $switches all; do echo "off-$o"; done); do
-		echo "throughput.sh: $t, $m: replay x$runs" >&2
-		set -- $(replay "$t" "$m")
-		printf '%s\treplay\t%s\t%s\t%s\t-\t%s\n' "$t" "$m" "$1" "$2" "$3" >>"$tsv"
+	# Cost: rounds through every mode, so a slow spell of the machine hits all alike.
+	for r in $(seq "$cost_rounds"); do
+		for m in $cost_modes; do
+			echo "throughput.sh: $t, cost round $r, $m: replay x$cost_runs" >&2
+			set -- $(runs=$cost_runs replay "$t" "$m")
+			echo "$1" >>"$tmp/cost-$t-$m"
+		done
+	done
+	for m in $cost_modes; do
+		printf '%s\tcost\t%s\t%s\t-\t-\t-\n' "$t" "$m" "$(median "$tmp/cost-$t-$m")" >>"$tsv"
 	done
 	echo "throughput.sh: $t, AFL++ ${seconds}s" >&2
 	set -- $(afl "$t")
@@ -199,16 +212,18 @@ bytes=$(cat "$tmp"/seeds-*/* | wc -c)
 	echo "the same replay with one oracle off (the checker by \`ALLOCFUZZ_CHECK=none\`,"
 	echo "the others by \`ALLOCFUZZ_OFF\`: model = byte-exact round trips and get-size,"
 	echo "poison = ASan poisoning of unmapped pages, shim = poison fills and checking"
-	echo "lookups), then with all off (ASan+UBSan still on) and bare; exec/s (the"
-	echo "share of the every-oracle time it saves):"
+	echo "lookups), then with all off (ASan+UBSan still on) and bare; exec/s, medians"
+	echo "of $cost_rounds rounds through every mode, each input $cost_runs times a round (the"
+	echo "share of the every-oracle time it saves; noise of a few percent either way):"
 	echo
 	echo "| target | every oracle | checker off | $(for o in $switches; do printf '%s off | ' "$o"; done)all off | bare |"
 	echo "|---|---:|---:|$(for o in $switches; do printf -- '---:|'; done)---:|---:|"
 	for t in $targets; do
-		on=$(field "$t" replay incremental 4)
+		on=$(field "$t" cost incremental 4)
 		row="| $t | $on |"
-		for m in none $(for o in $switches all; do echo "off-$o"; done) bare; do
-			x=$(field "$t" replay "$m" 4)
+		for m in $cost_modes; do
+			[ "$m" = incremental ] && continue
+			x=$(field "$t" cost "$m" 4)
 			row="$row $x ($(share "$on" "$x")) |"
 		done
 		echo "$row"
