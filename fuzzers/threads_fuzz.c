@@ -4,7 +4,8 @@
  * the input goes to thread i % 2. Build it with --config=tsan, where the
  * shim's spinlocks are real locks that ThreadSanitizer understands. Faults,
  * checks and rebuilds are pool-wide and left out; the invariant checker runs
- * in full once both threads are done.
+ * in full, and the state probe once, when both threads are done (between
+ * operations it would read the pool while the other thread changes it).
  */
 #include <pthread.h>
 #include <stddef.h>
@@ -12,6 +13,7 @@
 #include <allocfuzz/shim.h>
 #include "apply.h"
 #include "fuzz_input.h"
+#include "state_probe.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -53,6 +55,7 @@ static void *work(void *arg)
 static void run(const struct allocator *a, const uint8_t *data, size_t size)
 {
 	struct worker w[2];
+	struct state_probe probe;
 	struct harness main;
 	pthread_t t[2];
 	int i;
@@ -67,6 +70,12 @@ static void run(const struct allocator *a, const uint8_t *data, size_t size)
 	}
 	for (i = 0; i < 2; i++)
 		pthread_join(t[i], NULL);
+	if (state_probe_enabled()) {
+		state_probe_begin(&probe);
+		for (i = 0; i < 2; i++)
+			state_probe_after(&probe, a, main.pool, &w[i].h.model,
+					  w[i].h.stats.malloc_failures, false);
+	}
 	if (fuzz_check_mode() != CHECK_NONE) {
 		harness_check(&main, CHECK_FULL);
 		for (i = 0; i < 2; i++)
