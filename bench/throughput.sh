@@ -60,7 +60,6 @@ report() {	# report LOG: the first report line of a run that stopped, for the ta
 	echo "$line" | cut -c1-100
 }
 
-
 binary() {	# binary TARGET MODE: the binary a mode runs, its ALLOCFUZZ_CHECK and ALLOCFUZZ_OFF
 	case $2 in
 	bare) echo "$tmp/bare-${1}_libfuzzer none -" ;;

@@ -235,7 +235,6 @@ void harness_stop(struct harness *h)
 	harness_check(h, h->mode == CHECK_NONE ? CHECK_NONE : CHECK_FULL);
 	for (i = 0; i < MODEL_SLOTS; i++)
 		harness_free(h, i);
-	model_fini(&h->model);
 	if (h->shared) {
 		h->pool = NULL;
 		return;

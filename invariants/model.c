@@ -27,21 +27,19 @@ void model_init(struct model *m, const struct allocator *a)
 	m->a = a;
 }
 
+/* A buffer's length: the slot's size, at least one byte for malloc. */
+static u32 buffer_len(const struct model_slot *s)
+{
+	return s->size ? s->size : 1;
+}
+
 static void buffer_free(struct model_slot *s)
 {
 	if (!s->buf)
 		return;
-	san_unpoison(s->buf, s->size ? s->size : 1);
+	san_unpoison(s->buf, buffer_len(s));
 	free(s->buf);
 	s->buf = NULL;
-}
-
-void model_fini(struct model *m)
-{
-	int i;
-
-	for (i = 0; i < MODEL_SLOTS; i++)
-		buffer_free(&m->slot[i]);
 }
 
 /* model_pattern's xorshift stream, so it can be made or compared a chunk at a time. */
@@ -79,8 +77,6 @@ static void pattern_next(struct pattern *p, u8 *buf, u32 n)
 	}
 }
 
-#define PATTERN_CHUNK	64
-
 void model_pattern(u8 *buf, u32 size, u32 seed)
 {
 	struct pattern p;
@@ -92,14 +88,13 @@ void model_pattern(u8 *buf, u32 size, u32 seed)
 u8 model_byte(const struct model *m, int i, u32 k)
 {
 	struct pattern p;
-	u8 chunk[PATTERN_CHUNK];
-	u32 at;
+	u64 w = 0;
+	u32 j;
 
 	pattern_start(&p, m->slot[i].seed);
-	for (at = 0; at + PATTERN_CHUNK <= k; at += PATTERN_CHUNK)
-		pattern_next(&p, chunk, PATTERN_CHUNK);
-	pattern_next(&p, chunk, PATTERN_CHUNK);
-	return chunk[k - at];
+	for (j = 0; j <= k / sizeof(w); j++)
+		w = pattern_word(&p);
+	return ((u8 *)&w)[k % sizeof(w)];	/* as pattern_next copies a word */
 }
 
 /*
@@ -109,7 +104,7 @@ u8 model_byte(const struct model *m, int i, u32 k)
 u8 *model_buffer(struct model *m, int i)
 {
 	struct model_slot *s = &m->slot[i];
-	u32 n = s->size ? s->size : 1;
+	u32 n = buffer_len(s);
 
 	if (!s->buf) {
 		if (!(s->buf = malloc(n)))
@@ -125,7 +120,7 @@ void model_buffer_done(struct model *m, int i)
 {
 	const struct model_slot *s = &m->slot[i];
 
-	san_poison(s->buf, s->size ? s->size : 1);
+	san_poison(s->buf, buffer_len(s));
 }
 
 void model_add(struct model *m, int i, const struct af_handle *h, u32 size)

@@ -32,8 +32,6 @@ struct model {
 extern bool model_off;
 
 void model_init(struct model *m, const struct allocator *a);
-/* Frees what the model holds (every slot's buffer). */
-void model_fini(struct model *m);
 /* The bytes a write with this seed stores: they differ by position and seed, so a shifted copy shows. */
 void model_pattern(u8 *buf, u32 size, u32 seed);
 /* Byte k of what slot i holds, as the model knows it (slot written). */
