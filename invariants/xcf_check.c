@@ -173,21 +173,52 @@ static void check_list_entry(struct xcf_walk *w, struct xcf_blkdesc *d, int i,
 		     "head of freelist %d has a prev pointer", i);
 }
 
+/*
+ * The reserve list as the last check of this thread proved it: its entries
+ * in order, each a live descriptor then.  While no slab object has been
+ * released since (shim_object_releases()), those entries are live still and
+ * need no lookup; any other entry is looked up.  The reserve is walked after
+ * every operation and rarely changes.
+ */
+#define PROVED_MAX	(XCF_MAX_RESERVE_PAGES + 1)
+static _Thread_local struct {
+	const struct xcf_pool *pool;
+	const struct kmem_cache *cache;
+	unsigned long releases;
+	int n;
+	const struct xcf_blkdesc *d[PROVED_MAX];
+} proved;
+
 /* Length of freelist i; a list longer than bound must loop. */
 static int list_length(struct xcf_walk *w, int i, int bound)
 {
+	unsigned long releases = shim_object_releases();
+	bool reserve = i == XCF_RESERVE, known;
 	struct xcf_blkdesc *d;
 	int n = 0;
 
+	known = reserve && w->mode != CHECK_FULL && proved.pool == w->pool &&
+		proved.cache == w->cache && proved.releases == releases;
 	for (d = w->pool->freelists[i]; d; d = d->next) {
 		/* entries are distinct descriptors, so more than bound means a loop */
 		if (n++ >= bound)
 			fail(w, XCF_FREELIST_CYCLE, NULL, -1,
 			     "freelist %d does not end within %d entries", i, bound);
 		/* d->next is read next: d must be live */
+		if (known && n <= proved.n && proved.d[n - 1] == d)
+			continue;
+		known = false;
 		if (!desc_live(w, d))
 			fail(w, XCF_DESC_DANGLING, NULL, -1,
 			     "entry %d of freelist %d is not a live descriptor", n - 1, i);
+		if (reserve && n <= PROVED_MAX)
+			proved.d[n - 1] = d;
+	}
+	if (reserve) {
+		proved.pool = w->pool;
+		proved.cache = w->cache;
+		proved.releases = releases;
+		proved.n = n < PROVED_MAX ? n : PROVED_MAX;
 	}
 	return n;
 }

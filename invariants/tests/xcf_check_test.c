@@ -557,6 +557,37 @@ static void desc_dangling_head(void)
 	missed();
 }
 
+/* The k-th entry of the reserve list. */
+static struct xcf_blkdesc *reserve_entry(int k)
+{
+	struct xcf_blkdesc *d = pool->freelists[XCF_RESERVED_INDEX];
+
+	while (k--)
+		d = d->next;
+	return d;
+}
+
+/* A reserve entry freed after a check proved it live, the count kept right. */
+static void desc_dangling_reserve_freed(void)
+{
+	build();
+	check(CHECK_INCREMENTAL);
+	kmem_cache_free(shim_cache_find("xcf_desc_cache"), reserve_entry(5));
+	pool->desc_count--;
+	check(CHECK_INCREMENTAL);
+	missed();
+}
+
+/* A reserve entry after a check replaced by a pointer that was never a descriptor. */
+static void desc_dangling_reserve_link(void)
+{
+	build();
+	check(CHECK_INCREMENTAL);
+	reserve_entry(2)->next = (struct xcf_blkdesc *)junk;
+	check(CHECK_INCREMENTAL);
+	missed();
+}
+
 static void desc_dangling_header(void)
 {
 	struct xcf_blkhdr *hdr;
@@ -808,6 +839,8 @@ int main(void)
 	DEAD(stats_desc_count_leak, "xcf.stats.desc-count");
 	DEAD(desc_dangling_head, "xcf.desc.dangling");
 	DEAD(desc_dangling_header, "xcf.desc.dangling");
+	DEAD(desc_dangling_reserve_freed, "xcf.desc.dangling");
+	DEAD(desc_dangling_reserve_link, "xcf.desc.dangling");
 	DEAD(desc_page, "xcf.desc.page");
 	DEAD(freelist_missing, "xcf.freelist.missing");
 	DEAD(freelist_link_head, "xcf.freelist.link");

@@ -26,7 +26,6 @@ static void check_gfp(gfp_t flags, const char *site)
 static void *object_alloc(size_t size, gfp_t flags, bool zero, enum shim_kind kind,
 			  const struct kmem_cache *cache, const char *site)
 {
-	struct shim_record *rec;
 	void *obj;
 
 	check_gfp(flags, site);
@@ -45,11 +44,18 @@ static void *object_alloc(size_t size, gfp_t flags, bool zero, enum shim_kind ki
 		shim_inuse_fill(obj, size);
 		shim_uninit(obj, size);
 	}
-	rec = shim_record_add(obj, kind, cache, size, site);
+	shim_record_add(obj, kind, cache, size, site);
 	shim_stats.objects_live++;
 	shim_stats.objects_allocated++;
 	shim_table_unlock();
 	return obj;
+}
+
+static unsigned long releases;	/* shim_object_releases() */
+
+unsigned long shim_object_releases(void)
+{
+	return __atomic_load_n(&releases, __ATOMIC_ACQUIRE);
 }
 
 /* Unregisters and frees obj; called under shim_lock. */
@@ -57,6 +63,7 @@ static void object_release(struct shim_record *rec)
 {
 	void *obj = (void *)rec->key;
 
+	__atomic_fetch_add(&releases, 1, __ATOMIC_RELEASE);
 	shim_free_fill(obj, rec->size);
 	shim_uninit(obj, rec->size);
 	free(obj);

@@ -82,6 +82,11 @@ void shim_touched_clear(void);
 
 /* True if obj is a live object of cache (safe on any pointer value). */
 bool shim_object_is_live(const void *obj, const struct kmem_cache *cache);
+/*
+ * Changes whenever a slab object stops being live (never reset): while it
+ * stays the same, an object shim_object_is_live() found live still is.
+ */
+unsigned long shim_object_releases(void);
 /* Live objects of cache (NULL: kmalloc objects) made under owner (NULL: any). */
 unsigned long shim_object_count(const struct kmem_cache *cache,
 				const void *owner);
