@@ -3,6 +3,7 @@
 #include "xv_snap.h"
 
 typedef u64 u64x2 __attribute__((vector_size(16)));
+typedef u64 u64x2_unaligned __attribute__((vector_size(16), aligned(1)));
 _Static_assert(sizeof(struct freelist_entry) == sizeof(u64x2) && NUM_FREE_LISTS % 4 == 0,
 	       "xv_diff_lists() compares four entries as four vectors");
 
@@ -45,6 +46,8 @@ __attribute__((no_sanitize("address", "undefined")))
 void xv_diff_lists(struct ctx *c, bool known)
 {
 	struct freelist_entry *fe = c->pool->freelist, *old = xv_snap.freelist;
+	/* four entries at a time, loaded straight from both arrays (copies would spill) */
+	const u64x2_unaligned *a = (const void *)fe, *b = (const void *)old;
 	u32 i, k;
 
 	for (i = 0; i < MAX_FLI; i++) {
@@ -52,17 +55,14 @@ void xv_diff_lists(struct ctx *c, bool known)
 		xv_snap.slbitmap[i] = c->pool->slbitmap[i];
 	}
 	c->chg[MAX_FLI - 1] &= SL_LAST_MASK;
-	for (i = 0; i < NUM_FREE_LISTS; i += 4) {	/* four entries at a time */
-		u64x2 a[4], b[4], x;
+	for (i = 0; i < NUM_FREE_LISTS; i += 4, a += 4, b += 4) {
+		u64x2 x = (a[0] ^ b[0]) | (a[1] ^ b[1]) | (a[2] ^ b[2]) | (a[3] ^ b[3]);
 
-		memcpy(a, &fe[i], sizeof(a));
-		memcpy(b, &old[i], sizeof(b));
-		x = (a[0] ^ b[0]) | (a[1] ^ b[1]) | (a[2] ^ b[2]) | (a[3] ^ b[3]);
 		if (!(x[0] | x[1]))
 			continue;
 		for (k = i; k < i + 4; k++)
 			if (fe[k].page != old[k].page || fe[k].offset != old[k].offset)
 				c->chg[k / BITS_PER_LONG] |= BIT(k % BITS_PER_LONG);
-		memcpy(&old[i], a, sizeof(a));
+		memcpy(&old[i], &fe[i], 4 * sizeof(*fe));
 	}
 }
