@@ -101,20 +101,12 @@ void state_probe_after(struct state_probe *p, const struct allocator *a, void *p
 {
 	struct allocator_state st;
 	struct shim_stats shim;
-	unsigned long live = 0, multi = 0, live_bytes = 0, held;
-	unsigned int i, pages, largest = 0, lists = 0, reserve = 0;
+	unsigned long live = model->live, multi = model->multi, held;
+	unsigned int pages, largest = 0, lists = 0, reserve = 0;
 
 	if (!pool || !a->state)
 		return;
 	a->state(pool, &st);
-	for (i = 0; i < MODEL_SLOTS; i++) {
-		if (!model->slot[i].live)
-			continue;
-		live++;
-		live_bytes += model->slot[i].size;
-		if (a->blocks && a->blocks(&model->slot[i].h) > 1)
-			multi++;
-	}
 	pages = log2_bucket(st.pages);
 	set(p, SF_PAGES, pages);
 	if (st.has & ALLOC_STATE_RESERVE) {
@@ -124,7 +116,7 @@ void state_probe_after(struct state_probe *p, const struct allocator *a, void *p
 	if (st.has & ALLOC_STATE_FREE_BYTES)
 		set(p, SF_FREE_BYTES, log2_bucket(st.free_bytes / 64));
 	held = st.pages * PAGE_SIZE;
-	set(p, SF_SLACK, log2_bucket(held > live_bytes ? (held - live_bytes) / 64 : 0));
+	set(p, SF_SLACK, log2_bucket(held > model->live_bytes ? (held - model->live_bytes) / 64 : 0));
 	if (st.has & ALLOC_STATE_LARGEST_FREE) {
 		largest = eighths(st.largest_free, PAGE_SIZE);
 		set(p, SF_LARGEST_FREE, largest);

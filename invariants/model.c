@@ -42,59 +42,96 @@ static void buffer_free(struct model_slot *s)
 	s->buf = NULL;
 }
 
-/* model_pattern's xorshift stream, so it can be made or compared a chunk at a time. */
-struct pattern {
-	u64 x;
-};
+/*
+ * The pattern of a seed: word w is table[(start + w) % PATTERN_WORDS] ^ mask,
+ * start and mask from the seed.  The table's words are random and more than
+ * an allocation's, so no word repeats within one and a shifted copy shows;
+ * distinct seeds have distinct masks.  A table row, not a generator, so a
+ * write's pattern and a read-back's comparison are loads and xors.
+ */
+#define PATTERN_WORDS	1024	/* 8 KiB: more than PAGE_SIZE, the largest allocation */
+typedef u64 u64x2 __attribute__((vector_size(16)));
+typedef u64 u64x2_unaligned __attribute__((vector_size(16), aligned(1)));
+static u64 pattern_table[PATTERN_WORDS];
 
-static void pattern_start(struct pattern *p, u32 seed)
+__attribute__((constructor))
+static void pattern_table_init(void)
 {
-	p->x = seed * 0x9e3779b97f4a7c15ull + 1;
-}
-
-static u64 pattern_word(struct pattern *p)
-{
-	p->x ^= p->x << 13;
-	p->x ^= p->x >> 7;
-	p->x ^= p->x << 17;
-	return p->x;
-}
-
-/* The next n bytes; n is a multiple of 8 except at the end. */
-static void pattern_next(struct pattern *p, u8 *buf, u32 n)
-{
-	u64 w;
+	u64 x = 0x9e3779b97f4a7c15ull;
 	u32 k;
 
-	/* whole words by constant-size copies: plain stores, not memcpy calls */
-	for (k = 0; k + sizeof(w) <= n; k += sizeof(w)) {
-		w = pattern_word(p);
-		memcpy(buf + k, &w, sizeof(w));
+	for (k = 0; k < PATTERN_WORDS; k++) {	/* xorshift64 */
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		pattern_table[k] = x;
 	}
-	if (k < n) {
-		w = pattern_word(p);
-		memcpy(buf + k, &w, n - k);
-	}
+}
+
+struct pattern {
+	u32 start;
+	u64 mask;
+};
+
+/* splitmix64's finaliser: a bijection, so distinct seeds get distinct masks */
+static u64 mix(u64 z)
+{
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+static struct pattern pattern_of(u32 seed)
+{
+	return (struct pattern){ mix(~(u64)seed) % PATTERN_WORDS, mix(seed) };
+}
+
+static u64 pattern_word(struct pattern p, u32 w)
+{
+	return pattern_table[(p.start + w) % PATTERN_WORDS] ^ p.mask;
+}
+
+/* The table's words from start on, as many as are consecutive there (at most n). */
+static u32 run_of(struct pattern p, u32 w, u32 n)
+{
+	u32 at = (p.start + w) % PATTERN_WORDS;
+
+	return n < PATTERN_WORDS - at ? n : PATTERN_WORDS - at;
 }
 
 void model_pattern(u8 *buf, u32 size, u32 seed)
 {
-	struct pattern p;
+	struct pattern p = pattern_of(seed);
+	u32 words = size / sizeof(u64), w = 0, run, j;
+	u64 last;
 
-	pattern_start(&p, seed);
-	pattern_next(&p, buf, size);
+	while (w < words) {
+		const u64 *t = &pattern_table[(p.start + w) % PATTERN_WORDS];
+		u8 *out = buf + w * sizeof(u64);
+
+		run = run_of(p, w, words - w);
+		for (j = 0; j + 2 <= run; j += 2) {	/* two words a step: plain vector stores */
+			u64x2 v = *(const u64x2_unaligned *)&t[j] ^ p.mask;
+
+			memcpy(out + j * sizeof(u64), &v, sizeof(v));
+		}
+		if (j < run) {
+			last = t[j] ^ p.mask;
+			memcpy(out + j * sizeof(u64), &last, sizeof(last));
+		}
+		w += run;
+	}
+	if (size % sizeof(u64)) {
+		last = pattern_word(p, words);
+		memcpy(buf + words * sizeof(u64), &last, size % sizeof(u64));
+	}
 }
 
 u8 model_byte(const struct model *m, int i, u32 k)
 {
-	struct pattern p;
-	u64 w = 0;
-	u32 j;
+	u64 w = pattern_word(pattern_of(m->slot[i].seed), k / sizeof(w));
 
-	pattern_start(&p, m->slot[i].seed);
-	for (j = 0; j <= k / sizeof(w); j++)
-		w = pattern_word(&p);
-	return ((u8 *)&w)[k % sizeof(w)];	/* as pattern_next copies a word */
+	return ((u8 *)&w)[k % sizeof(w)];	/* as model_pattern stores a word */
 }
 
 /*
@@ -123,11 +160,25 @@ void model_buffer_done(struct model *m, int i)
 	san_poison(s->buf, buffer_len(s));
 }
 
+static void uncount(struct model *m, const struct model_slot *s)
+{
+	if (!s->live)
+		return;
+	m->live--;
+	m->multi -= s->multi;
+	m->live_bytes -= s->size;
+}
+
 void model_add(struct model *m, int i, const struct af_handle *h, u32 size)
 {
 	struct model_slot *s = &m->slot[i];
 
+	uncount(m, s);
 	buffer_free(s);
+	s->multi = m->a->blocks && m->a->blocks(h) > 1;
+	m->live++;
+	m->multi += s->multi;
+	m->live_bytes += size;
 	s->live = true;
 	s->written = false;
 	s->h = *h;
@@ -142,6 +193,7 @@ void model_write(struct model *m, int i, u32 seed)
 
 void model_remove(struct model *m, int i)
 {
+	uncount(m, &m->slot[i]);
 	buffer_free(&m->slot[i]);
 	memset(&m->slot[i], 0, sizeof(m->slot[i]));
 }
@@ -185,25 +237,49 @@ void model_check_size(const struct model *m, int i)
 				 m->a->name, i, s->size, size);
 }
 
+/* The first of n words at got that differs from the pattern's from word w on, or n. */
+static u32 first_word_difference(const u8 *got, struct pattern p, u32 w, u32 n)
+{
+	const u64 *t = &pattern_table[(p.start + w) % PATTERN_WORDS];
+	u32 j;
+
+	for (j = 0; j + 2 <= n; j += 2) {	/* two words a step */
+		u64x2 x = *(const u64x2_unaligned *)(got + j * sizeof(u64)) ^
+			  *(const u64x2_unaligned *)&t[j] ^ p.mask;
+
+		if (x[0] | x[1])
+			return x[0] ? j : j + 1;
+	}
+	if (j < n) {
+		u64 g;
+
+		memcpy(&g, got + j * sizeof(u64), sizeof(g));
+		if (g != (t[j] ^ p.mask))
+			return j;
+	}
+	return n;
+}
+
 /* The first byte of got that differs from model_pattern(seed), or size. */
 static u32 first_difference(const u8 *got, u32 size, u32 seed)
 {
-	struct pattern p;
-	u64 w, g;
-	u32 k, j;
+	struct pattern p = pattern_of(seed);
+	u32 words = size / sizeof(u64), w = 0, run, d, k;
+	u64 want;
 
-	pattern_start(&p, seed);
-	for (k = 0; k < size; k += sizeof(w)) {
-		w = pattern_word(&p);
-		if (k + sizeof(w) <= size) {
-			memcpy(&g, got + k, sizeof(g));
-			if (g == w)
-				continue;
+	while (w < words) {
+		run = run_of(p, w, words - w);
+		d = first_word_difference(got + w * sizeof(u64), p, w, run);
+		if (d < run) {
+			w += d;
+			break;
 		}
-		for (j = 0; j < sizeof(w) && k + j < size; j++)
-			if (got[k + j] != ((u8 *)&w)[j])
-				return k + j;
+		w += run;
 	}
+	want = pattern_word(p, w);
+	for (k = w * sizeof(u64); k < size && k < (w + 1) * sizeof(u64); k++)
+		if (got[k] != ((u8 *)&want)[k % sizeof(u64)])
+			return k;
 	return size;
 }
 

@@ -21,11 +21,15 @@ struct model_slot {
 	u32 size;
 	u32 seed;		/* what the last write wrote: model_pattern(seed) */
 	u8 *buf;		/* the caller's buffer of model_buffer(), or NULL */
+	bool multi;		/* the allocation spans two blocks (allocator's blocks()) */
 };
 
 struct model {
 	const struct allocator *a;
 	struct model_slot slot[MODEL_SLOTS];
+	/* the live slots' totals, kept as they come and go: the state probe's, per operation */
+	unsigned int live, multi;
+	unsigned long live_bytes;
 };
 
 /* For the bench's cost table only: no get-size or read-back checked. */

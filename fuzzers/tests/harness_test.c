@@ -287,6 +287,30 @@ static void write_through_kept(const struct af_handle *ah, const u8 *buf, u32 si
 	xv_allocator.write(ah, buf, size);
 }
 
+/* Stores the data rotated by shift bytes: the pattern must differ by position. */
+static u32 shift;
+static u8 stored[PAGE_SIZE], last[PAGE_SIZE];
+static u32 last_size;
+
+static void write_rotated(const struct af_handle *ah, const u8 *buf, u32 size)
+{
+	u32 k;
+
+	for (k = 0; k < size; k++)
+		stored[k] = buf[(k + shift) % size];
+	xv_allocator.write(ah, stored, size);
+}
+
+/* Stores the previous write's bytes over the start: the pattern must differ by seed. */
+static void write_mixed(const struct af_handle *ah, const u8 *buf, u32 size)
+{
+	memcpy(stored, buf, size);
+	memcpy(stored, last, last_size < size ? last_size : size);
+	memcpy(last, buf, size);
+	last_size = size;
+	xv_allocator.write(ah, stored, size);
+}
+
 static struct allocator careless;
 
 static void careless_run(void (*write)(const struct af_handle *, const u8 *, u32),
@@ -309,6 +333,9 @@ static void careless_run(void (*write)(const struct af_handle *, const u8 *, u32
 static void buffer_write_overflow(void) { careless_run(write_one_more, NULL); }
 static void buffer_read_overflow(void) { careless_run(NULL, read_one_more); }
 static void buffer_kept(void) { careless_run(write_through_kept, NULL); }
+static void shifted_byte(void) { shift = 1; careless_run(write_rotated, NULL); }
+static void shifted_word(void) { shift = 8; careless_run(write_rotated, NULL); }
+static void other_seed(void) { last_size = 0; careless_run(write_mixed, NULL); }
 static void buffer_exact(void)
 {
 	careless_run(NULL, NULL);
@@ -333,6 +360,12 @@ int main(void)
 		      "invariant model.size violated", "xvmalloc handle");
 	expect_report_detail("model: xcfmalloc descriptor size changed", change_size_xcf,
 		      "invariant model.size violated", "xcfmalloc handle");
+	expect_report_detail("model: data stored one byte shifted", shifted_byte,
+		      "invariant model.bytes violated", "first difference at byte 0");
+	expect_report_detail("model: data stored one word shifted", shifted_word,
+		      "invariant model.bytes violated", "first difference at byte 0");
+	expect_report_detail("model: another write's data stored", other_seed,
+		      "invariant model.bytes violated", "xvmalloc handle 1 of 300 bytes");
 	expect_report_detail("model: a promised size fails with nothing refused", failed_malloc,
 		      "invariant model.malloc-failed violated", "xvmalloc malloc of");
 	expect_clean("model: failures under injected faults are not reported",
