@@ -3,8 +3,9 @@
 # a timed test).  Builds every fuzz target's libFuzzer binary on ASan+UBSan,
 # the build that CI and OSS-Fuzz fuzz with, and measures exec/s on one core
 # under each checking mode (ALLOCFUZZ_CHECK=none, incremental, full), and
-# the same targets built bare (config bare: no sanitizer, check none), the
-# physical limit of these inputs on this machine:
+# the same targets built bare (config bare: no sanitizer; no oracle: check
+# none and every ALLOCFUZZ_OFF switch), the physical limit of these inputs
+# on this machine:
 #   replay: the committed corpus, every file run RUNS times (libFuzzer -runs
 #           with files: no mutation, the same inputs in every mode), in
 #           exec/s and operations/s (each input's operations as opstext
@@ -62,7 +63,7 @@ report() {	# report LOG: the first report line of a run that stopped, for the ta
 
 binary() {	# binary TARGET MODE: the binary a mode runs, its ALLOCFUZZ_CHECK and ALLOCFUZZ_OFF
 	case $2 in
-	bare) echo "$tmp/bare-${1}_libfuzzer none -" ;;
+	bare) echo "$tmp/bare-${1}_libfuzzer none $all_off" ;;	# no oracle at all
 	off-all) echo "$tmp/${1}_libfuzzer none $all_off" ;;
 	off-*) echo "$tmp/${1}_libfuzzer incremental ${2#off-}" ;;
 	*) echo "$tmp/${1}_libfuzzer $2 -" ;;
@@ -181,7 +182,8 @@ bytes=$(cat "$tmp"/seeds-*/* | wc -c)
 	echo
 	echo "exec/s of each fuzz target's libFuzzer binary (ASan+UBSan, -O1), one core,"
 	echo "per checking mode (\`ALLOCFUZZ_CHECK\`), beside the bare build (no sanitizer,"
-	echo "no check: the physical limit of these inputs here), and each mode's slow-down"
+	echo "no oracle: check none, every \`ALLOCFUZZ_OFF\` switch; the physical limit of"
+	echo "these inputs here), and each mode's slow-down"
 	echo "against \`none\` and \`bare\` in the same run. Replay: the committed corpus"
 	echo "($inputs inputs, $bytes bytes in all), every input $runs times, the same inputs in"
 	echo "every mode. Live: libFuzzer for $seconds s from the committed corpus, \`-seed=1\`,"
