@@ -101,7 +101,7 @@ void state_probe_after(struct state_probe *p, const struct allocator *a, void *p
 {
 	struct allocator_state st;
 	struct shim_stats shim;
-	unsigned long live = model->live, multi = model->multi, held;
+	unsigned long live = model->live, multi = model->multi, live_bytes = model->live_bytes, held;
 	unsigned int pages, largest = 0, lists = 0, reserve = 0;
 
 	if (!pool || !a->state)
@@ -116,7 +116,7 @@ void state_probe_after(struct state_probe *p, const struct allocator *a, void *p
 	if (st.has & ALLOC_STATE_FREE_BYTES)
 		set(p, SF_FREE_BYTES, log2_bucket(st.free_bytes / 64));
 	held = st.pages * PAGE_SIZE;
-	set(p, SF_SLACK, log2_bucket(held > model->live_bytes ? (held - model->live_bytes) / 64 : 0));
+	set(p, SF_SLACK, log2_bucket(held > live_bytes ? (held - live_bytes) / 64 : 0));
 	if (st.has & ALLOC_STATE_LARGEST_FREE) {
 		largest = eighths(st.largest_free, PAGE_SIZE);
 		set(p, SF_LARGEST_FREE, largest);

@@ -8,6 +8,11 @@
 #define _ALLOCFUZZ_CHECK_H
 
 #include <linux/compiler.h>
+#include <linux/types.h>
+
+/* Two words a step, for passes over whole arrays (the freelist diff, the model's compares). */
+typedef u64 u64x2 __attribute__((vector_size(16)));
+typedef u64 u64x2_unaligned __attribute__((vector_size(16), aligned(1)));
 
 enum check_mode {
 	CHECK_NONE,		/* no invariant checks */

@@ -50,8 +50,6 @@ static void buffer_free(struct model_slot *s)
  * write's pattern and a read-back's comparison are loads and xors.
  */
 #define PATTERN_WORDS	1024	/* 8 KiB: more than PAGE_SIZE, the largest allocation */
-typedef u64 u64x2 __attribute__((vector_size(16)));
-typedef u64 u64x2_unaligned __attribute__((vector_size(16), aligned(1)));
 static u64 pattern_table[PATTERN_WORDS];
 
 __attribute__((constructor))

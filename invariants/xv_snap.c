@@ -1,9 +1,8 @@
 /* xv_snap.c: the incremental xvmalloc checker's snapshot (xv_snap.h). */
 #include <allocfuzz/shim.h>
+#include "check.h"
 #include "xv_snap.h"
 
-typedef u64 u64x2 __attribute__((vector_size(16)));
-typedef u64 u64x2_unaligned __attribute__((vector_size(16), aligned(1)));
 _Static_assert(sizeof(struct freelist_entry) == sizeof(u64x2) && NUM_FREE_LISTS % 4 == 0,
 	       "xv_diff_lists() compares four entries as four vectors");
 
