@@ -211,8 +211,10 @@ lib_triage() {
 	# libFuzzer's own byte mutations: minimize_crash keeps any smaller input
 	# that crashes, and whole-operation deletions drift to another crash
 	# (another signature) far sooner than byte changes do.
-	( ALLOCFUZZ_MUTATOR=off "$b/${t}_libfuzzer" -minimize_crash=1 -runs=10000 -exact_artifact_path="$d/minimized" \
-		"$d/original" >"$d/minimize.log" 2>&1; : ) 2>/dev/null
+	# Bounded: under TSan, two threads crashing at once can deadlock libFuzzer's
+	# crash handler against TSan's report lock, and the run would never end.
+	( ALLOCFUZZ_MUTATOR=off timeout -k 10 300 "$b/${t}_libfuzzer" -minimize_crash=1 -runs=10000 \
+		-exact_artifact_path="$d/minimized" "$d/original" >"$d/minimize.log" 2>&1; : ) 2>/dev/null
 	[ -s "$d/minimized" ] || cp "$d/original" "$d/minimized"
 	( "$b/${t}_replay" "$d/minimized" >"$d/report.txt" 2>&1; : ) 2>/dev/null
 	# Even so a smaller input may crash another way: then the original stands.
