@@ -1,7 +1,9 @@
 /* model.c: the shadow model of model.h. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <asm/page.h>
 #include <allocfuzz/report.h>
 #include <allocfuzz/sanitizer.h>
 #include "model.h"
@@ -33,12 +35,100 @@ static u32 buffer_len(const struct model_slot *s)
 	return s->size ? s->size : 1;
 }
 
+/*
+ * A caller's buffer of up to CHUNK bytes is the tail of a CHUNK-byte chunk
+ * of the C heap, starting on an ASan granule and ending less than one granule
+ * before the chunk's end: a copy past its end is a heap-buffer-overflow in
+ * ASan's redzone, as with an exact malloc, and the chunk before it stays
+ * poisoned.  A freed slot's chunk waits, poisoned, in a FIFO quarantine and
+ * is handed out again only after CHUNKQ_MIN others were freed, so a stale
+ * pointer still meets poison, and an input makes no ASan malloc (fresh
+ * memory behind ASan's quarantine, a sixth of an input) per allocation.
+ * A larger buffer (an allocator that served more than it promises) is an
+ * exact malloc of its own.
+ */
+#define CHUNK		PAGE_SIZE	/* more than either allocator's max_size */
+#define GRANULE		8		/* ASan's shadow granule */
+#define CHUNKQ_MIN	MODEL_BUFFER_QUARANTINE
+#define CHUNKQ_MAX	1024
+#define CHUNKQ_FILL	(CHUNKQ_MIN + 2 * MODEL_SLOTS)	/* a differential input's slots */
+
+static pthread_mutex_t chunkq_lock = PTHREAD_MUTEX_INITIALIZER;	/* threads_fuzz's models */
+static u8 *chunkq[CHUNKQ_MAX];
+static unsigned int chunkq_head, chunkq_len;
+static bool chunkq_filled;
+
+static u8 *chunk_new(void)
+{
+	u8 *chunk = malloc(CHUNK);
+
+	if (!chunk)
+		abort();
+	san_poison(chunk, CHUNK);
+	return chunk;
+}
+
+/* Where a buffer of n bytes starts in its chunk. */
+static u32 chunk_offset(u32 n)
+{
+	return (CHUNK - n) & ~(GRANULE - 1);
+}
+
+/*
+ * Stocked once per process beyond CHUNKQ_MIN, as the shim's page quarantine
+ * is: an input then makes as many C frees as mallocs, and libFuzzer's leak
+ * check is left for real leaks.
+ */
+static u8 *chunk_get(void)
+{
+	u8 *chunk = NULL;
+
+	pthread_mutex_lock(&chunkq_lock);
+	if (!chunkq_filled) {
+		chunkq_filled = true;
+		while (chunkq_len < CHUNKQ_FILL)
+			chunkq[chunkq_len++] = chunk_new();
+	}
+	if (chunkq_len > CHUNKQ_MIN) {
+		chunk = chunkq[chunkq_head];
+		chunkq_head = (chunkq_head + 1) % CHUNKQ_MAX;
+		chunkq_len--;
+	}
+	pthread_mutex_unlock(&chunkq_lock);
+	return chunk ? chunk : chunk_new();
+}
+
+static void chunk_put(u8 *chunk)
+{
+	u8 *old = NULL;
+
+	san_poison(chunk, CHUNK);
+	pthread_mutex_lock(&chunkq_lock);
+	if (chunkq_len == CHUNKQ_MAX) {
+		old = chunkq[chunkq_head];
+		chunkq_head = (chunkq_head + 1) % CHUNKQ_MAX;
+		chunkq_len--;
+	}
+	chunkq[(chunkq_head + chunkq_len++) % CHUNKQ_MAX] = chunk;
+	pthread_mutex_unlock(&chunkq_lock);
+	if (old) {
+		san_unpoison(old, CHUNK);
+		free(old);
+	}
+}
+
 static void buffer_free(struct model_slot *s)
 {
+	u32 n = buffer_len(s);
+
 	if (!s->buf)
 		return;
-	san_unpoison(s->buf, buffer_len(s));
-	free(s->buf);
+	if (n <= CHUNK) {
+		chunk_put(s->buf - chunk_offset(n));
+	} else {
+		san_unpoison(s->buf, n);
+		free(s->buf);
+	}
 	s->buf = NULL;
 }
 
@@ -132,20 +222,16 @@ u8 model_byte(const struct model *m, int i, u32 k)
 	return ((u8 *)&w)[k % sizeof(w)];	/* as model_pattern stores a word */
 }
 
-/*
- * One buffer per allocation, not one per operation: an ASan malloc (fresh
- * memory each time, behind its quarantine) was a fifth of an input.
- */
+/* One buffer per allocation, not one per operation, and its chunk reused. */
 u8 *model_buffer(struct model *m, int i)
 {
 	struct model_slot *s = &m->slot[i];
 	u32 n = buffer_len(s);
 
-	if (!s->buf) {
-		if (!(s->buf = malloc(n)))
-			abort();
-		return s->buf;
-	}
+	if (!s->buf && n <= CHUNK)
+		s->buf = chunk_get() + chunk_offset(n);
+	else if (!s->buf && !(s->buf = malloc(n)))
+		abort();
 	san_unpoison(s->buf, n);
 	san_uninit(s->buf, n);	/* as fresh from malloc */
 	return s->buf;

@@ -41,11 +41,13 @@ void model_pattern(u8 *buf, u32 size, u32 seed);
 /* Byte k of what slot i holds, as the model knows it (slot written). */
 u8 model_byte(const struct model *m, int i, u32 k);
 /*
- * Slot i's buffer for the caller's side of a write or a read-back: exactly
- * the slot's size on the C heap, so ASan reports a copy past its end;
- * model_buffer_done() poisons it until the next use, so an access through a
- * pointer the allocator kept is reported too.
+ * Slot i's buffer for the caller's side of a write or a read-back: the
+ * slot's size, ending at the C heap's redzone, so ASan reports a copy past
+ * its end; model_buffer_done() poisons it until the next use, so an access
+ * through a pointer the allocator kept is reported too.  A freed slot's
+ * buffer is handed out again only after this many others were freed.
  */
+#define MODEL_BUFFER_QUARANTINE	64
 u8 *model_buffer(struct model *m, int i);
 void model_buffer_done(struct model *m, int i);
 void model_add(struct model *m, int i, const struct af_handle *h, u32 size);

@@ -260,11 +260,13 @@ static void race(void)
 }
 
 /*
- * The caller's buffers (model_buffer): exactly the size, so a copy past the
- * end is an overflow at the access, and poisoned between operations, so an
- * access through a pointer the allocator kept is reported at the access.
+ * The caller's buffers (model_buffer): a copy past the end is an overflow at
+ * the access, one before the start meets poison, and they are poisoned
+ * between operations and once freed, so an access through a pointer the
+ * allocator kept is reported at the access.
  */
 static const u8 *kept;
+static u32 size0 = 100;	/* slot 0's size; 100 leaves a partial ASan granule */
 
 static void write_one_more(const struct af_handle *ah, const u8 *buf, u32 size)
 {
@@ -277,6 +279,12 @@ static void read_one_more(const struct af_handle *ah, u8 *buf, u32 size)
 {
 	xv_allocator.read(ah, buf, size);
 	*(volatile u8 *)(buf + size) = 0;
+}
+
+static void read_one_before(const struct af_handle *ah, u8 *buf, u32 size)
+{
+	xv_allocator.read(ah, buf, size);
+	*(volatile u8 *)(buf - 1) = 0;
 }
 
 static void write_through_kept(const struct af_handle *ah, const u8 *buf, u32 size)
@@ -322,7 +330,7 @@ static void careless_run(void (*write)(const struct af_handle *, const u8 *, u32
 	kept = NULL;
 	shim_reset();
 	harness_start(&h, &careless, RAMZSWAP_GFP, CHECK_INCREMENTAL);
-	CHECK(harness_malloc(&h, 0, 100, RAMZSWAP_GFP) == 0);
+	CHECK(harness_malloc(&h, 0, size0, RAMZSWAP_GFP) == 0);
 	CHECK(harness_malloc(&h, 1, 300, RAMZSWAP_GFP) == 0);
 	harness_write(&h, 0, 1);
 	harness_write(&h, 1, 2);
@@ -330,8 +338,47 @@ static void careless_run(void (*write)(const struct af_handle *, const u8 *, u32
 	harness_stop(&h);
 }
 
+/* Slot 0 is freed before slot 1's write, which reads through slot 0's old buffer. */
+static void buffer_kept_after_free(void)
+{
+	careless = xv_allocator;
+	careless.write = write_through_kept;
+	kept = NULL;
+	shim_reset();
+	harness_start(&h, &careless, RAMZSWAP_GFP, CHECK_INCREMENTAL);
+	CHECK(harness_malloc(&h, 0, 100, RAMZSWAP_GFP) == 0);
+	CHECK(harness_malloc(&h, 1, 300, RAMZSWAP_GFP) == 0);
+	harness_write(&h, 0, 1);
+	harness_free(&h, 0);
+	harness_write(&h, 1, 2);
+	harness_stop(&h);
+}
+
+/* A freed buffer comes back only after MODEL_BUFFER_QUARANTINE others were freed. */
+static void buffer_quarantined(void)
+{
+	const u8 *seen[MODEL_BUFFER_QUARANTINE + 1];
+	int n, k;
+
+	shim_reset();
+	harness_start(&h, &xv_allocator, RAMZSWAP_GFP, CHECK_INCREMENTAL);
+	for (n = 0; n <= MODEL_BUFFER_QUARANTINE; n++) {
+		CHECK(harness_malloc(&h, 0, 100 + n, RAMZSWAP_GFP) == 0);
+		harness_write(&h, 0, n);
+		seen[n] = h.model.slot[0].buf;
+		for (k = 0; k < n; k++)
+			CHECK(seen[k] != seen[n]);
+		harness_free(&h, 0);
+	}
+	harness_stop(&h);
+	xv_allocator.exit();
+	shim_teardown();
+}
+
 static void buffer_write_overflow(void) { careless_run(write_one_more, NULL); }
 static void buffer_read_overflow(void) { careless_run(NULL, read_one_more); }
+static void buffer_read_overflow_whole(void) { size0 = 96; careless_run(NULL, read_one_more); }
+static void buffer_read_underflow(void) { careless_run(NULL, read_one_before); }
 static void buffer_kept(void) { careless_run(write_through_kept, NULL); }
 static void shifted_byte(void) { shift = 1; careless_run(write_rotated, NULL); }
 static void shifted_word(void) { shift = 8; careless_run(write_rotated, NULL); }
@@ -389,7 +436,14 @@ int main(void)
 			    buffer_write_overflow, "AddressSanitizer: heap-buffer-overflow");
 	expect_report_needs(EXPECT_ASAN, "buffers: a read that stores one byte past the destination",
 			    buffer_read_overflow, "AddressSanitizer: heap-buffer-overflow");
+	expect_report_needs(EXPECT_ASAN, "buffers: a read that stores one byte past a destination of whole granules",
+			    buffer_read_overflow_whole, "AddressSanitizer: heap-buffer-overflow");
+	expect_report_needs(EXPECT_ASAN, "buffers: a read that stores one byte before the destination",
+			    buffer_read_underflow, "AddressSanitizer: use-after-poison");
 	expect_report_needs(EXPECT_ASAN, "buffers: an access through a source pointer kept from an earlier write",
 			    buffer_kept, "AddressSanitizer: use-after-poison");
+	expect_report_needs(EXPECT_ASAN, "buffers: an access through a pointer kept from a freed allocation",
+			    buffer_kept_after_free, "AddressSanitizer: use-after-poison");
+	expect_clean("buffers: a freed buffer is not handed out again soon", buffer_quarantined);
 	return expect_summary();
 }
