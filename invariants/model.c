@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <asm/page.h>
+#include <allocfuzz/quarantine.h>
 #include <allocfuzz/report.h>
 #include <allocfuzz/sanitizer.h>
 #include "model.h"
@@ -40,27 +41,21 @@ static u32 buffer_len(const struct model_slot *s)
  * of the C heap, starting on an ASan granule and ending less than one granule
  * before the chunk's end: a copy past its end is a heap-buffer-overflow in
  * ASan's redzone, as with an exact malloc, and the chunk before it stays
- * poisoned.  A freed slot's chunk waits, poisoned, in a FIFO quarantine and
- * is handed out again only after CHUNKQ_MIN others were freed, so a stale
- * pointer still meets poison, and an input makes no ASan malloc (fresh
- * memory behind ASan's quarantine, a sixth of an input) per allocation.
+ * poisoned.  A freed slot's chunk waits, poisoned, in a FIFO quarantine
+ * (allocfuzz/quarantine.h) and is handed out again only after
+ * MODEL_BUFFER_QUARANTINE others were freed, so a stale pointer still meets
+ * poison, and an input makes no ASan malloc (fresh memory behind ASan's
+ * quarantine, a sixth of an input) per allocation.
  * A larger buffer (an allocator that served more than it promises) is an
  * exact malloc of its own.
  */
 #define CHUNK		PAGE_SIZE	/* more than either allocator's max_size */
 #define GRANULE		8		/* ASan's shadow granule */
-#define CHUNKQ_MIN	MODEL_BUFFER_QUARANTINE
-#define CHUNKQ_MAX	1024
-#define CHUNKQ_FILL	(CHUNKQ_MIN + 2 * MODEL_SLOTS)	/* a differential input's slots */
 
-static pthread_mutex_t chunkq_lock = PTHREAD_MUTEX_INITIALIZER;	/* threads_fuzz's models */
-static u8 *chunkq[CHUNKQ_MAX];
-static unsigned int chunkq_head, chunkq_len;
-static bool chunkq_filled;
-
-static u8 *chunk_new(void)
+/* A fresh chunk, poisoned as a freed one; the quarantine's stock. */
+static void *chunk_new(void)
 {
-	u8 *chunk = malloc(CHUNK);
+	void *chunk = malloc(CHUNK);
 
 	if (!chunk)
 		abort();
@@ -74,42 +69,30 @@ static u32 chunk_offset(u32 n)
 	return (CHUNK - n) & ~(GRANULE - 1);
 }
 
-/*
- * Stocked once per process beyond CHUNKQ_MIN, as the shim's page quarantine
- * is: an input then makes as many C frees as mallocs, and libFuzzer's leak
- * check is left for real leaks.
- */
+static pthread_mutex_t chunkq_lock = PTHREAD_MUTEX_INITIALIZER;	/* threads_fuzz's models */
+static void *chunk_ring[1024];
+static struct quarantine chunk_quarantine =
+	QUARANTINE_INIT(chunk_ring, MODEL_BUFFER_QUARANTINE,
+			MODEL_BUFFER_QUARANTINE + 2 * MODEL_SLOTS,	/* a differential input's slots */
+			chunk_new);
+
 static u8 *chunk_get(void)
 {
-	u8 *chunk = NULL;
+	u8 *chunk;
 
 	pthread_mutex_lock(&chunkq_lock);
-	if (!chunkq_filled) {
-		chunkq_filled = true;
-		while (chunkq_len < CHUNKQ_FILL)
-			chunkq[chunkq_len++] = chunk_new();
-	}
-	if (chunkq_len > CHUNKQ_MIN) {
-		chunk = chunkq[chunkq_head];
-		chunkq_head = (chunkq_head + 1) % CHUNKQ_MAX;
-		chunkq_len--;
-	}
+	chunk = quarantine_get(&chunk_quarantine);
 	pthread_mutex_unlock(&chunkq_lock);
 	return chunk ? chunk : chunk_new();
 }
 
 static void chunk_put(u8 *chunk)
 {
-	u8 *old = NULL;
+	u8 *old;
 
 	san_poison(chunk, CHUNK);
 	pthread_mutex_lock(&chunkq_lock);
-	if (chunkq_len == CHUNKQ_MAX) {
-		old = chunkq[chunkq_head];
-		chunkq_head = (chunkq_head + 1) % CHUNKQ_MAX;
-		chunkq_len--;
-	}
-	chunkq[(chunkq_head + chunkq_len++) % CHUNKQ_MAX] = chunk;
+	old = quarantine_put(&chunk_quarantine, chunk);
 	pthread_mutex_unlock(&chunkq_lock);
 	if (old) {
 		san_unpoison(old, CHUNK);

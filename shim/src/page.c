@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <linux/highmem.h>
+#include <allocfuzz/quarantine.h>
 #include <asm/page.h>
 #include "internal.h"
 
@@ -18,20 +19,6 @@ static _Thread_local struct page *slot[KM_TYPE_NR];
 
 static const char *const slot_name[KM_TYPE_NR] = { "KM_USER0", "KM_USER1" };
 
-/*
- * A freed page (struct and memory) waits, poisoned, in a FIFO quarantine and
- * is reused only after QUARANTINE_MIN other pages were freed: a stale access
- * to its memory is still a use-after-poison report, a stale struct page is
- * still not live for every shim check, and inputs do not pay ASan's
- * allocator for every page.
- */
-#define QUARANTINE_MIN	256
-#define QUARANTINE_MAX	1024
-#define QUARANTINE_FILL	(QUARANTINE_MIN + 64)	/* a few pools' pages: a small, warm set */
-static struct page *quarantine[QUARANTINE_MAX];
-static unsigned int q_head, q_len;
-static bool q_filled;
-
 static struct page *page_new(void)
 {
 	struct page *page = calloc(1, sizeof(*page));
@@ -41,43 +28,39 @@ static struct page *page_new(void)
 	return page;
 }
 
-/*
- * Once per process the quarantine is stocked beyond QUARANTINE_MIN: from
- * then on an input that frees all it allocates (and takes no more pages at
- * once than any input before) makes as many C frees as mallocs, so
- * libFuzzer's leak check (a rerun and an LSan scan of the whole heap after
- * an input with more mallocs than frees) is left for real leaks.
- */
-static void quarantine_fill(void)
+static void *page_stock(void)
 {
-	struct page *page;
+	struct page *page = page_new();
 
-	q_filled = true;
-	while (q_len < QUARANTINE_FILL) {
-		page = page_new();
-		shim_poison(page->virtual, PAGE_SIZE);
-		quarantine[(q_head + q_len++) % QUARANTINE_MAX] = page;
-	}
+	shim_poison(page->virtual, PAGE_SIZE);
+	return page;
 }
+
+/*
+ * A freed page (struct and memory) waits, poisoned, in a FIFO quarantine
+ * (allocfuzz/quarantine.h; under shim_lock) and is reused only after
+ * PAGE_REUSE_AFTER other pages were freed: a stale access to its memory is
+ * still a use-after-poison report, a stale struct page is still not live for
+ * every shim check, and inputs do not pay ASan's allocator for every page.
+ */
+#define PAGE_REUSE_AFTER	256
+#define PAGE_STOCK	(PAGE_REUSE_AFTER + 64)	/* a few pools' pages: a small, warm set */
+static void *page_ring[1024];
+static struct quarantine page_quarantine =
+	QUARANTINE_INIT(page_ring, PAGE_REUSE_AFTER, PAGE_STOCK, page_stock);
 
 static struct page *page_get(void)
 {
-	struct page *page;
+	struct page *page = quarantine_get(&page_quarantine);
 	void *mem;
 
-	if (!q_filled)
-		quarantine_fill();
-	if (q_len > QUARANTINE_MIN) {
-		page = quarantine[q_head];
-		q_head = (q_head + 1) % QUARANTINE_MAX;
-		q_len--;
-		mem = page->virtual;
-		shim_unpoison(mem, PAGE_SIZE);
-		memset(page, 0, sizeof(*page));
-		page->virtual = mem;
-		return page;
-	}
-	return page_new();
+	if (!page)
+		return page_new();
+	mem = page->virtual;
+	shim_unpoison(mem, PAGE_SIZE);
+	memset(page, 0, sizeof(*page));
+	page->virtual = mem;
+	return page;
 }
 
 static void page_put(struct page *page)
@@ -87,16 +70,12 @@ static void page_put(struct page *page)
 	shim_free_fill(page->virtual, PAGE_SIZE);
 	shim_uninit(page->virtual, PAGE_SIZE);
 	shim_poison(page->virtual, PAGE_SIZE);
-	if (q_len == QUARANTINE_MAX) {
-		old = quarantine[q_head];
-		q_head = (q_head + 1) % QUARANTINE_MAX;
-		q_len--;
+	old = quarantine_put(&page_quarantine, page);
+	if (old) {
 		shim_unpoison(old->virtual, PAGE_SIZE);
 		free(old->virtual);
 		free(old);
 	}
-	quarantine[(q_head + q_len) % QUARANTINE_MAX] = page;
-	q_len++;
 }
 
 static void check_gfp(gfp_t gfp, const char *site)
