@@ -85,7 +85,7 @@ lib_finding_target() {
 lib_harness_sources() {
 	echo shim/src/*.c invariants/*.c allocators/*/*_adapter.c fuzzers/apply.c \
 		fuzzers/fuzz_input.c fuzzers/harness.c fuzzers/ops.c \
-		fuzzers/state_summary.c $(lib_probe_sources)
+		fuzzers/state_summary.c fuzzers/env_switch.c $(lib_probe_sources)
 }
 
 # lib_probe_sources: those of lib_harness_sources that get coverage

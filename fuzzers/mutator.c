@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "env_switch.h"
 #include "mutator.h"
 #include "size_edges.h"
 
@@ -34,21 +35,9 @@ static const unsigned int weight[MUT_KINDS] = {
 bool mutator_enabled(void)
 {
 	static int on = -1;
-	const char *env;
 
-	if (on >= 0)
-		return on;
-	env = getenv("ALLOCFUZZ_MUTATOR");
-	if (!env) {
-		on = ALLOCFUZZ_MUTATOR_DEFAULT;
-	} else if (!strcmp(env, "on")) {
-		on = 1;
-	} else if (!strcmp(env, "off")) {
-		on = 0;
-	} else {
-		fprintf(stderr, "allocfuzz: ALLOCFUZZ_MUTATOR=%s: expected on or off\n", env);
-		exit(2);
-	}
+	if (on < 0)
+		on = env_switch("ALLOCFUZZ_MUTATOR", ALLOCFUZZ_MUTATOR_DEFAULT);
 	return on;
 }
 

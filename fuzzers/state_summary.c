@@ -8,6 +8,7 @@
 #include <string.h>
 #include <asm/page.h>
 #include <allocfuzz/shim.h>
+#include "env_switch.h"
 #include "state_probe.h"
 
 const char *const state_feature_name[SF_COUNT] = {
@@ -36,21 +37,9 @@ const char *const state_feature_name[SF_COUNT] = {
 bool state_probe_enabled(void)
 {
 	static int on = -1;
-	const char *env;
 
-	if (on >= 0)
-		return on;
-	env = getenv("ALLOCFUZZ_STATE");
-	if (!env) {
-		on = ALLOCFUZZ_STATE_DEFAULT;
-	} else if (!strcmp(env, "on")) {
-		on = 1;
-	} else if (!strcmp(env, "off")) {
-		on = 0;
-	} else {
-		fprintf(stderr, "allocfuzz: ALLOCFUZZ_STATE=%s: expected on or off\n", env);
-		exit(2);
-	}
+	if (on < 0)
+		on = env_switch("ALLOCFUZZ_STATE", ALLOCFUZZ_STATE_DEFAULT);
 	return on;
 }
 

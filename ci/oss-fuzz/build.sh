@@ -97,7 +97,7 @@ done
 # AFL++'s custom mutator library: a host build that afl-fuzz loads, no sanitizer.
 if [ "${FUZZING_ENGINE:-libfuzzer}" = afl ] && [ -n "$mutator" ]; then
 	${BUILD_CC:-cc} -std=gnu11 -O2 -shared -fPIC $inc fuzzers/mutator_afl.c fuzzers/mutator.c \
-		fuzzers/size_edges.c fuzzers/ops.c -o "$OUT/allocfuzz_afl_mutator.so"
+		fuzzers/size_edges.c fuzzers/ops.c fuzzers/env_switch.c -o "$OUT/allocfuzz_afl_mutator.so"
 fi
 
 # The text tool, for the seed corpora: a host build, no sanitizer or engine.
