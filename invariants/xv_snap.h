@@ -24,6 +24,8 @@ struct xv_snap {
 	ulong slbitmap[MAX_FLI];
 	struct freelist_entry freelist[NUM_FREE_LISTS];
 	unsigned long npages;
+	const void *pages_owner;	/* whose pages these are, as of shim_page_generation() page_gen */
+	unsigned long page_gen;
 	struct page *pages[SET_MAX];	/* owner pages in shim order, if npages <= SET_MAX */
 	struct page *set[SET_SLOTS];	/* the same, hashed */
 };

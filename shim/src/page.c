@@ -15,6 +15,7 @@
 static struct page *pages;		/* all live pages, newest first */
 static struct page *touched;		/* kmapped since shim_touched_clear() */
 static unsigned long next_page_id;
+static unsigned long generation;	/* atomic: read without shim_lock */
 static _Thread_local struct page *slot[KM_TYPE_NR];
 
 static const char *const slot_name[KM_TYPE_NR] = { "KM_USER0", "KM_USER1" };
@@ -122,6 +123,7 @@ struct page *shim_alloc_page(gfp_t gfp, const char *site)
 		pages->prev = page;
 	pages = page;
 	shim_record_add(page, SHIM_PAGE, NULL, PAGE_SIZE, site);
+	__atomic_fetch_add(&generation, 1, __ATOMIC_RELAXED);
 	shim_stats.pages_live++;
 	shim_stats.pages_allocated++;
 	shim_table_unlock();
@@ -153,6 +155,7 @@ static void release(struct page *page)
 		page->next->prev = page->prev;
 	untouch(page);
 	shim_record_del(shim_record_find(page, SHIM_PAGE));
+	__atomic_fetch_add(&generation, 1, __ATOMIC_RELAXED);
 	shim_unpoison(page->virtual, PAGE_SIZE);
 	page_put(page);
 	shim_stats.pages_live--;
@@ -259,6 +262,11 @@ unsigned long shim_page_count(const void *owner)
 	for (page = shim_page_next(NULL, owner); page; page = shim_page_next(page, owner))
 		n++;
 	return n;
+}
+
+unsigned long shim_page_generation(void)
+{
+	return __atomic_load_n(&generation, __ATOMIC_RELAXED);
 }
 
 bool shim_page_is_live(const struct page *page)

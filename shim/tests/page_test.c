@@ -155,6 +155,31 @@ static void reset_clears(void)
 	CHECK(shim_page_count(NULL) == 0);
 }
 
+/* The generation moves with every page taken or freed (a reset's too), not with a kmap or a failure. */
+static void generation(void)
+{
+	unsigned long g;
+	struct shim_fault_plan fail_one = { .fail_pages = 1 };
+	struct page *p;
+
+	shim_reset();
+	g = shim_page_generation();
+	p = alloc_page(GFP_NOIO);
+	CHECK(shim_page_generation() != g);
+	g = shim_page_generation();
+	kunmap_atomic(kmap_atomic(p, KM_USER0), KM_USER0);
+	shim_fault_set(&fail_one);
+	CHECK(alloc_page(GFP_NOIO) == NULL);
+	CHECK(shim_page_generation() == g);
+	__free_page(p);
+	CHECK(shim_page_generation() != g);
+	g = shim_page_generation();
+	alloc_page(GFP_NOIO);
+	shim_reset();
+	CHECK(shim_page_generation() != g && shim_page_generation() >= g + 2);
+	shim_teardown();
+}
+
 /* Weak: the sanitizers' allocators have it; a build without one has no leak check to spare. */
 extern int __sanitizer_install_malloc_and_free_hooks(void (*)(const volatile void *, size_t),
 						     void (*)(const volatile void *)) __attribute__((weak));
@@ -216,5 +241,6 @@ int main(void)
 	expect_clean("page: per-owner counts, also past the count table's size", counts_many_owners);
 	expect_clean("gfp: 2.6.3x flag values", gfp_values);
 	expect_clean("shim: reset frees everything", reset_clears);
+	expect_clean("page: the generation counts pages taken and freed, never reset", generation);
 	return expect_summary();
 }

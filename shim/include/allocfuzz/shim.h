@@ -73,6 +73,8 @@ void shim_get_stats(struct shim_stats *stats);
 /* Iteration over live pages of one owner (NULL: all); start with prev NULL. */
 struct page *shim_page_next(struct page *prev, const void *owner);
 unsigned long shim_page_count(const void *owner);
+/* Counts page allocations and frees, never reset: equal values, no page came or went. */
+unsigned long shim_page_generation(void);
 /* True if page is a live page (safe on any pointer value). */
 bool shim_page_is_live(const struct page *page);
 
