@@ -69,7 +69,7 @@ static u32 chunk_offset(u32 n)
 	return (CHUNK - n) & ~(GRANULE - 1);
 }
 
-static pthread_mutex_t chunkq_lock = PTHREAD_MUTEX_INITIALIZER;	/* threads_fuzz's models */
+static pthread_mutex_t chunk_lock = PTHREAD_MUTEX_INITIALIZER;	/* threads_fuzz's models */
 static void *chunk_ring[1024];
 static struct quarantine chunk_quarantine =
 	QUARANTINE_INIT(chunk_ring, MODEL_BUFFER_QUARANTINE,
@@ -80,10 +80,10 @@ static u8 *chunk_get(void)
 {
 	u8 *chunk;
 
-	pthread_mutex_lock(&chunkq_lock);
+	pthread_mutex_lock(&chunk_lock);
 	chunk = quarantine_get(&chunk_quarantine);
-	pthread_mutex_unlock(&chunkq_lock);
-	return chunk ? chunk : chunk_new();
+	pthread_mutex_unlock(&chunk_lock);
+	return chunk;
 }
 
 static void chunk_put(u8 *chunk)
@@ -91,9 +91,9 @@ static void chunk_put(u8 *chunk)
 	u8 *old;
 
 	san_poison(chunk, CHUNK);
-	pthread_mutex_lock(&chunkq_lock);
+	pthread_mutex_lock(&chunk_lock);
 	old = quarantine_put(&chunk_quarantine, chunk);
-	pthread_mutex_unlock(&chunkq_lock);
+	pthread_mutex_unlock(&chunk_lock);
 	if (old) {
 		san_unpoison(old, CHUNK);
 		free(old);

@@ -20,19 +20,13 @@ static _Thread_local struct page *slot[KM_TYPE_NR];
 
 static const char *const slot_name[KM_TYPE_NR] = { "KM_USER0", "KM_USER1" };
 
-static struct page *page_new(void)
+/* A fresh page, poisoned as a freed one; the quarantine's stock. */
+static void *page_new(void)
 {
 	struct page *page = calloc(1, sizeof(*page));
 
 	if (!page || !(page->virtual = aligned_alloc(PAGE_SIZE, PAGE_SIZE)))
 		abort();
-	return page;
-}
-
-static void *page_stock(void)
-{
-	struct page *page = page_new();
-
 	shim_poison(page->virtual, PAGE_SIZE);
 	return page;
 }
@@ -48,16 +42,13 @@ static void *page_stock(void)
 #define PAGE_STOCK	(PAGE_REUSE_AFTER + 64)	/* a few pools' pages: a small, warm set */
 static void *page_ring[1024];
 static struct quarantine page_quarantine =
-	QUARANTINE_INIT(page_ring, PAGE_REUSE_AFTER, PAGE_STOCK, page_stock);
+	QUARANTINE_INIT(page_ring, PAGE_REUSE_AFTER, PAGE_STOCK, page_new);
 
 static struct page *page_get(void)
 {
 	struct page *page = quarantine_get(&page_quarantine);
-	void *mem;
+	void *mem = page->virtual;
 
-	if (!page)
-		return page_new();
-	mem = page->virtual;
 	shim_unpoison(mem, PAGE_SIZE);
 	memset(page, 0, sizeof(*page));
 	page->virtual = mem;

@@ -18,7 +18,7 @@ void *quarantine_get(struct quarantine *q)
 		while (q->len < q->fill)
 			q->ring[(q->head + q->len++) % q->max] = q->stock();
 	}
-	return q->len > q->min ? dequeue(q) : NULL;
+	return q->len > q->min ? dequeue(q) : q->stock();
 }
 
 void *quarantine_put(struct quarantine *q, void *entry)

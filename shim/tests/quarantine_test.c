@@ -11,7 +11,10 @@ static void *stock(void)
 	return &entries[stocked++];
 }
 
-/* Stocked once, to fill; a get leaves min waiting; entries come back oldest first. */
+/*
+ * Stocked to fill by the first get; a get leaves min waiting (and takes one
+ * fresh entry instead); entries come back oldest first.
+ */
 static void fifo_past_min(void)
 {
 	static void *ring[8];
@@ -22,18 +25,19 @@ static void fifo_past_min(void)
 	CHECK(quarantine_get(&q) == &entries[0]);
 	CHECK(stocked == 5);
 	CHECK(quarantine_get(&q) == &entries[1]);
-	CHECK(quarantine_get(&q) == NULL);		/* three wait: min */
+	CHECK(quarantine_get(&q) == &entries[5]);	/* three wait: min */
+	CHECK(stocked == 6);
 	CHECK(quarantine_put(&q, &mine) == NULL);
 	CHECK(quarantine_get(&q) == &entries[2]);
-	CHECK(quarantine_get(&q) == NULL);
-	CHECK(stocked == 5);				/* never stocked again */
+	CHECK(quarantine_get(&q) == &entries[6]);
 	CHECK(quarantine_put(&q, &entries[0]) == NULL);
 	CHECK(quarantine_get(&q) == &entries[3]);
-	CHECK(quarantine_get(&q) == NULL);		/* &mine is not back within min puts */
+	CHECK(quarantine_get(&q) == &entries[7]);	/* &mine is not back within min puts */
 	CHECK(quarantine_put(&q, &entries[1]) == NULL);
 	CHECK(quarantine_get(&q) == &entries[4]);
 	CHECK(quarantine_put(&q, &entries[2]) == NULL);
 	CHECK(quarantine_get(&q) == &mine);
+	CHECK(stocked == 8);
 }
 
 /* A put into a full ring evicts and returns the oldest entry. */
@@ -50,7 +54,7 @@ static void full_ring_evicts_oldest(void)
 	CHECK(quarantine_put(&q, &c) == &entries[2]);
 	CHECK(quarantine_get(&q) == &entries[3]);
 	CHECK(quarantine_get(&q) == &a);
-	CHECK(quarantine_get(&q) == NULL);
+	CHECK(quarantine_get(&q) == &entries[4]);	/* b and c wait: min */
 }
 
 int main(void)

@@ -17,7 +17,7 @@ struct quarantine {
 	unsigned int max;		/* ring entries; a put beyond evicts the oldest */
 	unsigned int min;		/* entries a get leaves waiting */
 	unsigned int fill;		/* entries stocked by the first get */
-	void *(*stock)(void);		/* a fresh entry, poisoned as a freed one */
+	void *(*stock)(void);		/* a fresh entry, poisoned as a freed one; aborts if out of memory */
 	unsigned int head, len;
 	bool stocked;
 };
@@ -26,7 +26,7 @@ struct quarantine {
 	{ .ring = (ring_), .max = sizeof(ring_) / sizeof((ring_)[0]),	\
 	  .min = (min_), .fill = (fill_), .stock = (stock_) }
 
-/* The oldest entry, or NULL when only min wait: the caller takes a fresh one. */
+/* The oldest entry, or a fresh one from stock when only min wait. */
 void *quarantine_get(struct quarantine *q);
 /* Queues entry; returns the oldest one, evicted from a full ring, or NULL. */
 void *quarantine_put(struct quarantine *q, void *entry);
