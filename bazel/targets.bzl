@@ -1,20 +1,26 @@
-"""The fuzz targets: one small file each, fuzzers/<name>.c, and corpus/<name>/.
+"""The fuzz targets, derived from the allocators (allocators/allocators.bzl):
+<name>_fuzz for each allocator, differential_fuzz over those marked compare,
+threads_fuzz over those marked threads, and the campaign's own selftest.
+Each has one small source in fuzzers/ and its corpus in corpus/<target>/.
 
-The one list of them, read by fuzzers/BUILD and corpus/BUILD, and by
-ci/lib.sh (so every script and the OSS-Fuzz build.sh) with sed: keep one
-entry a line, in this exact form.
-
-  sanitizer  the build it is fuzzed with (asan-ubsan, or tsan for races)
-  default    fuzzed by the campaign and OSS-Fuzz unless targets are named
+  sanitizer   the build it is fuzzed with (asan-ubsan, or tsan for races)
+  default     fuzzed by the campaign and OSS-Fuzz unless targets are named
+  allocators  the allocators it links, in the registry's order
+  src         its source in fuzzers/
 """
 
-TARGETS = {
-    "xvmalloc_fuzz": {"sanitizer": "asan-ubsan", "default": True},
-    "xcfmalloc_fuzz": {"sanitizer": "asan-ubsan", "default": True},
-    "differential_fuzz": {"sanitizer": "asan-ubsan", "default": True},
-    "threads_fuzz": {"sanitizer": "tsan", "default": False},
-    "selftest_crash_fuzz": {"sanitizer": "asan-ubsan", "default": False},
-}
+load("//allocators:allocators.bzl", "ALLOCATORS")
 
-# Targets whose binaries and regression tests come from the plain rule in fuzzers/BUILD.
-HARNESS_TARGETS = [t for t in TARGETS if t not in ["threads_fuzz", "selftest_crash_fuzz"]]
+def _target(sanitizer, default, allocators, src):
+    return {"sanitizer": sanitizer, "default": default, "allocators": allocators, "src": src}
+
+TARGETS = dict(
+    [(a.name + "_fuzz", _target("asan-ubsan", a.default, [a.name], "allocator_fuzz.c")) for a in ALLOCATORS] + [
+        ("differential_fuzz", _target("asan-ubsan", True, [a.name for a in ALLOCATORS if a.compare], "differential_fuzz.c")),
+        ("threads_fuzz", _target("tsan", False, [a.name for a in ALLOCATORS if a.threads], "threads_fuzz.c")),
+        ("selftest_crash_fuzz", _target("asan-ubsan", False, [], "selftest_crash_fuzz.c")),
+    ],
+)
+
+# Targets that run the harness on allocators (selftest_crash_fuzz runs none).
+HARNESS_TARGETS = [t for t in TARGETS if TARGETS[t]["allocators"]]

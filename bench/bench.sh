@@ -32,7 +32,7 @@ parts=${*:-$all}
 for p in $parts; do
 	case " $all " in *" $p "*) ;; *) echo "bench: no part $p (parts: $all)" >&2; exit 2 ;; esac
 done
-. ci/lib.sh
+. ci/lib/lib.sh
 out=$(lib_new_out bench "${out:-out/bench-$(date +%Y%m%d-%H%M%S)}") || exit 2
 sh ci/setup.sh
 

@@ -1,6 +1,6 @@
 #!/bin/sh
 # bug_trial.sh: one time-to-bug trial (bench/time_to_bug.sh runs it, two
-# at a time): one engine in one arm (ci/lib.sh's LIB_ARMS: the deep-state
+# at a time): one engine in one arm (ci/lib/lib.sh's LIB_ARMS: the deep-state
 # aids off, one of them, or both) from an empty corpus with seed SEED until
 # its first report carries SIGNATURE or LIMIT seconds have passed.  A report
 # with another first line is counted and fuzzing goes on from the corpus so
@@ -18,7 +18,7 @@ want=$(cat "$dir/signature")
 now() { date +%s.%N; }
 add() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a + b }'; }
 signature=$(dirname "$0")/../ci/signature.sh
-. "$(dirname "$0")/../ci/lib.sh"	# run from the repository root, as time_to_bug.sh does
+. "$(dirname "$0")/../ci/lib/lib.sh"	# run from the repository root, as time_to_bug.sh does
 lib_arm_env "$arm" || { echo "bug_trial.sh: no arm $arm (arms: $LIB_ARMS)" >&2; exit 2; }
 execs=0
 first_report() {	# first_report LOG: the first report line in LOG

@@ -76,7 +76,7 @@ for t in $targets; do
 		part_die "afl-fuzz on $t failed (log above)"
 	}
 	wait "$lf" || true
-	sh ci/reap.sh "$tmp"
+	sh ci/tools/reap.sh "$tmp"
 	# Reports on the fixed variant are findings: keep the inputs, say so, go on.
 	for a in "$out/artifacts/$t"/* "$w"/afl/main/crashes/id:*; do
 		[ -f "$a" ] || continue

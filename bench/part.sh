@@ -4,7 +4,7 @@
 # empty (a bench never overwrites results), installs what is missing, and
 # leaves the shell at the repository root with $out (absolute OUTDIR),
 # $quick ("" or --quick), $tmp (a scratch directory removed at exit) and
-# $part (NAME, for messages), with ci/lib.sh's functions loaded.
+# $part (NAME, for messages), with ci/lib/lib.sh's functions loaded.
 
 part_die() {	# part_die MESSAGE: stops the part with MESSAGE on stderr
 	echo "$part.sh: $1" >&2
@@ -36,7 +36,7 @@ part_init() {
 	out=$(cd "$outdir" && pwd)
 	cd "$(dirname "$0")/.."
 	sh ci/setup.sh || exit 1
-	. ci/lib.sh
+	. ci/lib/lib.sh
 	tmp=$(mktemp -d)
 	trap 'rm -rf "$tmp"' EXIT
 }

@@ -57,7 +57,7 @@ lib_build_bins "$tmp/afl" asan-ubsan "" afl $targets ||
 export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1
 
 report() {	# report LOG: the first report line of a run that stopped, for the table
-	line=$(sh ci/signature.sh --first-line <"$1") || line="exit without a report line"
+	line=$(sh ci/tools/signature.sh --first-line <"$1") || line="exit without a report line"
 	echo "$line" | cut -c1-100
 }
 
@@ -117,7 +117,7 @@ afl() {
 		echo "report - -"
 		return
 	fi
-	sh ci/reap.sh "$tmp"
+	sh ci/tools/reap.sh "$tmp"
 	awk -F ' *: *' '$1 == "execs_done" { n = $2 } $1 == "run_time" { t = $2 }
 		$1 == "target_mode" { m = $2; sub(/ +$/, "", m); gsub(/ +/, ",", m) }
 		END { if (t > 0) printf "%.0f %d %s\n", n / t, n, m; else print "- - -" }' "$w/out/default/fuzzer_stats"

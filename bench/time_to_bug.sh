@@ -1,7 +1,7 @@
 #!/bin/sh
 # time_to_bug.sh: time to find each finding (a benchmark: it prints figures,
 # it is not a timed test), as Magma reports it, in the four arms of the
-# deep-state aids (ci/lib.sh's LIB_ARMS: plain engines, structure-aware
+# deep-state aids (ci/lib/lib.sh's LIB_ARMS: plain engines, structure-aware
 # mutator only, allocator-state feedback only, both).  For every finding of
 # FINDINGS.md, builds its single-bug variant (the seed with every other fix,
 # --define=variant=ID) and runs TRIALS trials per engine and arm from an
@@ -101,7 +101,7 @@ while [ "$n" -le "$trials" ]; do
 	done
 	n=$((n + 1))
 done | xargs -P 2 -L 1 sh bench/bug_trial.sh >"$tmp/trials" || part_die "a trial failed to run"
-sh ci/reap.sh "$tmp"
+sh ci/tools/reap.sh "$tmp"
 
 # $tmp/trials: ID ENGINE ARM SEED STATUS SECONDS OTHERS EXECS
 printf 'finding\ttarget\tengine\tarm\tseed\tstatus\tseconds\tother_reports\texecutions\n' >"$out/data/trials.tsv"
@@ -159,7 +159,7 @@ done
 	echo "byte, which it needs), each stopped at the first report carrying the"
 	echo "finding's signature or at $limit s (libFuzzer: wall clock from its start;"
 	echo "AFL++: the crash file's own time stamp, from the end of its start-up)."
-	echo "Arms (\`ci/lib.sh\` LIB_ARMS; \`ALLOCFUZZ_MUTATOR\`, \`ALLOCFUZZ_STATE\`): plain (both off: the"
+	echo "Arms (\`ci/lib/lib.sh\` LIB_ARMS; \`ALLOCFUZZ_MUTATOR\`, \`ALLOCFUZZ_STATE\`): plain (both off: the"
 	echo "engines as before, libFuzzer with its length control), mutator (the structure-aware"
 	echo "mutator only), feedback (the allocator-state probe only), both (the default)."
 	echo "Median over all trials, a trial that did not find it counting as longer than"

@@ -26,7 +26,7 @@ set -u
 cd "$(dirname "$0")/.."
 root=$(pwd)
 sh ci/setup.sh || exit 1
-. ci/lib.sh
+. ci/lib/lib.sh
 
 seconds=300 engine=libfuzzer jobs=$(nproc) out="" corpus_root=corpus merge=1 variant="" sanitizer=asan-ubsan
 known=corpus/regressions
@@ -147,7 +147,7 @@ for t in $targets; do
 		progress "$t" $(( $(date +%s) - start ))
 	done
 	for p in $pids; do wait "$p"; done
-	sh ci/reap.sh "$out/bin"
+	sh ci/tools/reap.sh "$out/bin"
 	progress "$t" $(( $(date +%s) - start ))
 done
 

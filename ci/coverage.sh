@@ -6,7 +6,7 @@
 set -u
 cd "$(dirname "$0")/.."
 sh ci/setup.sh || exit 1
-. ci/lib.sh
+. ci/lib/lib.sh
 targets=$(lib_targets default)
 for variant in fixed seed; do
 	cfg="--config=coverage"

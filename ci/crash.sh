@@ -19,7 +19,7 @@ while [ $# -gt 0 ]; do
 done
 [ -f "$crash" ] && [ -r "$crash" ] || { echo "crash.sh: cannot read $crash" >&2; exit 2; }
 sh ci/setup.sh || exit 1
-. ci/lib.sh
+. ci/lib/lib.sh
 lib_is_target "$target" || { echo "crash.sh: no fuzz target $target (one of:" $(lib_targets all)")" >&2; exit 2; }
 [ -n "$out" ] || out="out/crash-$(date +%Y%m%d-%H%M%S)-$(sha1sum "$crash" | cut -c1-8)"
 mkdir -p "$out"
@@ -32,7 +32,7 @@ san=$(lib_sanitizer "$target")
 cp "$crash" "$out/original"
 lib_sanitizer_env
 lib_triage "$out" "$target" "$out"
-sig=$(sh ci/signature.sh <"$out/report.txt") || sig="(no report: the input does not crash $target)"
+sig=$(sh ci/tools/signature.sh <"$out/report.txt") || sig="(no report: the input does not crash $target)"
 echo "signature: $sig"
 echo "original: $crash ($(wc -c <"$crash") bytes), minimized: $out/minimized ($(wc -c <"$out/minimized") bytes)"
 echo "operations:"

@@ -14,7 +14,7 @@
 set -eu
 [ -n "${BUILD_WORKSPACE_DIRECTORY:-}" ] && cd "$BUILD_WORKSPACE_DIRECTORY"
 cd "$(git rev-parse --show-toplevel 2>/dev/null || pwd)"
-. ci/lib.sh
+. ci/lib/lib.sh
 
 target="" engine=libfuzzer seconds=60 out=out variant=""
 export ALLOCFUZZ_MUTATOR=on ALLOCFUZZ_STATE=on

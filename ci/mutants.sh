@@ -64,7 +64,7 @@ done
 [ -z "$ids" ] || [ "$(echo $allocators | wc -w)" -eq 1 ] || die "--ids needs one --allocator"
 case $ids in *[!0-9,]*) die "--ids takes mutant numbers separated by commas" ;; esac
 [ -f "$equivalent" ] && [ -r "$equivalent" ] || die "cannot read the equivalent list $equivalent"
-. ci/lib.sh
+. ci/lib/lib.sh
 out=$(lib_new_out mutants "${out:-out/mutants-$(date +%Y%m%d-%H%M%S)}") || exit 2
 sh ci/setup.sh || exit 1
 
@@ -124,9 +124,9 @@ done
 [ "$seconds" -eq 0 ] || objects tsan || die "the TSan harness does not build; see $out/build.log"
 echo "mutants: $(wc -l <"$out/trials") mutants of $(echo $allocators), $seconds s fuzzing per stage, $jobs at a time" >&2
 cut -f1,2 "$out/trials" | tr '\t' ' ' |
-	xargs -P "$jobs" -L 1 sh ci/mutant_trial.sh "$out" "$seconds" >"$out/results" ||
+	xargs -P "$jobs" -L 1 sh ci/tools/mutant_trial.sh "$out" "$seconds" >"$out/results" ||
 	die "a trial failed to run"
-sh ci/reap.sh "$out"
+sh ci/tools/reap.sh "$out"
 
 # One row a mutant: what it was, and how it ended.
 printf 'allocator\tid\tline\tcolumn\tfunction\toperator\tfrom\tto\tcode\tstatus\tstage\treport\n' >"$out/mutants.tsv"

@@ -3,15 +3,15 @@
 # (and reports project.yaml's values a maintainer must still set), then makes
 # every build OSS-Fuzz makes from project.yaml (each engine with each
 # sanitizer it supports: AFL++ with address only; plus the coverage build) the
-# way the builder makes it (ci/oss_fuzz_compile.sh: the Dockerfile's layout,
+# way the builder makes it (ci/tools/oss_fuzz_compile.sh: the Dockerfile's layout,
 # the base images' flags, bash -eux build.sh) and runs the base-runner's
-# test_all on it (ci/oss_fuzz_runner.sh: $OUT moved, targets found there,
+# test_all on it (ci/tools/oss_fuzz_runner.sh: $OUT moved, targets found there,
 # bad_build_check's rules and thresholds, run_fuzzer with the .options file,
 # AFL++ with SKIP_SEED_CORPUS=1); the coverage build gets its llvm-cov report.
 # Ends with a table of the figures and "N passed, M failed".
 # Run: sh ci/oss_fuzz_check.sh [--src TREE] [BUILD...]
 #   TREE: the source tree to build (default: this one); BUILD: ENGINE-SANITIZER
-#   (libfuzzer-address, ...), default every build of `ci/oss_fuzz_presubmit.sh builds`.
+#   (libfuzzer-address, ...), default every build of `ci/tools/oss_fuzz_presubmit.sh builds`.
 set -u
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -25,9 +25,9 @@ while [ $# -gt 0 ]; do
 	esac
 done
 sh ci/setup.sh || exit 1
-. ci/lib.sh
-. ci/testlib.sh
-all_builds=$(sh ci/oss_fuzz_presubmit.sh builds "$tree/ci/oss-fuzz") || exit 2
+. ci/lib/lib.sh
+. ci/lib/testlib.sh
+all_builds=$(sh ci/tools/oss_fuzz_presubmit.sh builds "$tree/ci/oss-fuzz") || exit 2
 builds=${*:-$all_builds}
 for b in $builds; do
 	echo "$all_builds" | grep -qx -- "$b" ||
@@ -38,7 +38,7 @@ trap 'rm -rf "$scratch"' EXIT
 targets=$(lib_targets default)
 
 # presubmit: errors fail; maintainer-must-set values are reported as warnings.
-if sh ci/oss_fuzz_presubmit.sh check "$tree/ci/oss-fuzz" >"$scratch/presubmit" 2>&1; then
+if sh ci/tools/oss_fuzz_presubmit.sh check "$tree/ci/oss-fuzz" >"$scratch/presubmit" 2>&1; then
 	pass "presubmit of ci/oss-fuzz"
 else
 	fail "presubmit of ci/oss-fuzz:"
@@ -51,12 +51,12 @@ for b in $builds; do
 	engine=${b%%-*} sanitizer=${b#*-}
 	d="$scratch/$b"
 	mkdir -p "$d/tmp"
-	if ! workdir=$(sh ci/oss_fuzz_compile.sh stage oss-fuzz "$tree" "$d/src" 2>"$d/stage.log"); then
+	if ! workdir=$(sh ci/tools/oss_fuzz_compile.sh stage oss-fuzz "$tree" "$d/src" 2>"$d/stage.log"); then
 		fail "$b: the Dockerfile does not stage:"
 		cat "$d/stage.log"
 		continue
 	fi
-	if ! sh ci/oss_fuzz_compile.sh compile "$engine" "$sanitizer" "$d/src" "$workdir" "$d/out" "$d/work" \
+	if ! sh ci/tools/oss_fuzz_compile.sh compile "$engine" "$sanitizer" "$d/src" "$workdir" "$d/out" "$d/work" \
 		>"$d/build.log" 2>&1; then
 		fail "$b: build.sh failed:"
 		tail -n 20 "$d/build.log"
@@ -73,7 +73,7 @@ for b in $builds; do
 			mkdir -p "$d/corpus/$t" && unzip -q -o "$d/out/${t}_seed_corpus.zip" -d "$d/corpus/$t"
 		done
 		if OUT="$d/out" FUZZING_ENGINE=$engine SANITIZER=$sanitizer OFZ_TMP="$d/tmp" \
-			sh ci/oss_fuzz_runner.sh coverage "$d/corpus" >"$d/coverage.log" 2>&1 &&
+			sh ci/tools/oss_fuzz_runner.sh coverage "$d/corpus" >"$d/coverage.log" 2>&1 &&
 			[ -s "$d/out/report/index.html" ] &&
 			lines=$(python3 -c 'import json,sys; t=json.load(open(sys.argv[1]))["data"][0]["totals"]["lines"]; print(t["covered"], t["count"]) if t["covered"] > 0 else sys.exit(1)' \
 				"$d/out/report/linux/summary.json"); then
@@ -90,7 +90,7 @@ for b in $builds; do
 		continue
 	fi
 	OUT="$d/out" FUZZING_ENGINE=$engine SANITIZER=$sanitizer OFZ_TMP="$d/tmp" \
-		sh ci/oss_fuzz_runner.sh test_all "$d/out" >"$d/test_all.log" 2>&1
+		sh ci/tools/oss_fuzz_runner.sh test_all "$d/out" >"$d/test_all.log" 2>&1
 	rc=$?
 	found=$(sed -n 's/^figures: \([^ ]*\) .*/\1/p' "$d/test_all.log" | sort | tr '\n' ' ')
 	want=$(echo "$targets" | sort | tr '\n' ' ')

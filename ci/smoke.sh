@@ -19,7 +19,7 @@ for variant in seed fixed; do
 			cat "$log"
 		else
 			printf '%-9s (%s): stopped by a report: %s\n' "$a" "$variant" \
-				"$(sh ci/signature.sh <"$log" || tail -n 3 "$log")"
+				"$(sh ci/tools/signature.sh <"$log" || tail -n 3 "$log")"
 			[ "$variant" = fixed ] && status=1
 		fi
 		rm -f "$log"

@@ -52,16 +52,16 @@ script_test() {	# script_test SCRIPT: adds its "N passed, M failed[, K skipped]"
 	echo "$1: $line"
 	add_line "$line"
 }
-script_test ci/bazel_defaults_test.sh	# a plain bazel build is instrumented and fuzzes
+script_test ci/tests/bazel_defaults.sh	# a plain bazel build is instrumented and fuzzes
 script_test ci/oss_fuzz_check.sh	# the OSS-Fuzz contract, built as OSS-Fuzz would
-script_test ci/oss_fuzz_contract_test.sh	# the OSS-Fuzz/ClusterFuzzLite files, broken patches, the workflow
-script_test ci/oss_fuzz_runner_test.sh	# the local check keeps upstream's runner rules
-script_test ci/campaign_test.sh		# the campaign pipeline end to end
-script_test bench/bench_test.sh		# the bench's smoke run and its report
-script_test ci/races_test.sh		# the race findings: single-bug variants race, the fixed one does not (TSan)
-script_test ci/msan_test.sh		# every test again under MemorySanitizer; the shim's memory as MSan sees it
-script_test ci/mutants_test.sh		# mutation testing on chosen mutants, and the equivalence list
-script_test ci/deep_state_test.sh	# the state probe in AFL++'s map, AFL++ runs the custom mutator, the switches
+script_test ci/tests/oss_fuzz_contract.sh	# the OSS-Fuzz/ClusterFuzzLite files, broken patches, the workflow
+script_test ci/tests/oss_fuzz_runner.sh	# the local check keeps upstream's runner rules
+script_test ci/tests/campaign.sh		# the campaign pipeline end to end
+script_test ci/tests/bench.sh		# the bench's smoke run and its report
+script_test ci/tests/races.sh		# the race findings: single-bug variants race, the fixed one does not (TSan)
+script_test ci/tests/msan.sh		# every test again under MemorySanitizer; the shim's memory as MSan sees it
+script_test ci/tests/mutants.sh		# mutation testing on chosen mutants, and the equivalence list
+script_test ci/tests/deep_state.sh	# the state probe in AFL++'s map, AFL++ runs the custom mutator, the switches
 # CI reads the last line: it stays "N passed, M failed"; skips are said before it.
 [ "$skipped" -eq 0 ] || echo "$skipped skipped (a case needing a sanitizer the build lacks)"
 echo "$passed passed, $failed failed"

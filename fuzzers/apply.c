@@ -5,7 +5,7 @@ _Static_assert(OPS_SLOTS == MODEL_SLOTS, "a decoded slot indexes the harness's m
 
 int harness_apply(struct harness *h, const struct op *op)
 {
-	gfp_t gfp = ops_gfp[op->gfp].mask;
+	enum gfp_policy gfp = (enum gfp_policy)op->gfp;
 	int ret = 0;
 
 	harness_race_arm(h);
@@ -31,6 +31,9 @@ int harness_apply(struct harness *h, const struct op *op)
 	case OP_RECREATE:
 		h->pool_gfp = gfp;
 		harness_recreate(h);
+		break;
+	case OP_EXTRA:
+		ret = harness_extra(h, op->slot, op->which, op->arg);
 		break;
 	default:	/* a fault is the caller's; a race is queued for the next op */
 		break;

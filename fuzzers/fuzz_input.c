@@ -105,37 +105,62 @@ static void print_where(void *arg)
 		    w->allocator, text);
 }
 
-/* Both allocators must serve a size both promise, unless faults were injected. */
-static void compare_malloc(struct harness *h, const struct op *op, const int *ret,
-			   bool faults)
+/*
+ * Every allocator must serve a size all promise (from 1 byte: a size of 0
+ * is each one's own business), unless faults were injected: the first that
+ * failed is named against the first that served.
+ */
+static void compare_malloc(struct harness *h, unsigned int n, const struct op *op,
+			   const int *ret, bool faults)
 {
-	u32 limit = h[0].a->max_size < h[1].a->max_size ? h[0].a->max_size : h[1].a->max_size;
+	u32 limit = ~0u;
+	int failed = -1, served = -1, lo, hi;
+	unsigned int i;
 
-	if (faults || op->size < 1 || op->size > limit || !h[0].pool || !h[1].pool)
-		return;
-	if (!ret[0] == !ret[1])
+	for (i = 0; i < n; i++) {
+		if (!h[i].pool)
+			return;
+		if (h[i].a->max_size < limit)
+			limit = h[i].a->max_size;
+		if (ret[i] && failed < 0)
+			failed = (int)i;
+		if (!ret[i] && served < 0)
+			served = (int)i;
+	}
+	if (faults || op->size < 1 || op->size > limit || failed < 0 || served < 0)
 		return;
 	report_begin("differential malloc-result: %s %s a size that %s served",
-		     ret[0] ? h[0].a->name : h[1].a->name, "failed",
-		     ret[0] ? h[1].a->name : h[0].a->name);
+		     h[failed].a->name, "failed", h[served].a->name);
+	lo = failed < served ? failed : served;
+	hi = failed < served ? served : failed;
 	report_line("malloc of %u bytes (gfp %s) into slot %u: %s returned %d, %s returned %d",
-		    op->size, ops_gfp[op->gfp].name, op->slot, h[0].a->name, ret[0],
-		    h[1].a->name, ret[1]);
+		    op->size, gfp_policy_name[op->gfp], op->slot, h[lo].a->name, ret[lo],
+		    h[hi].a->name, ret[hi]);
 	report_end();
 }
 
-void fuzz_input(const struct allocator *const *allocs, int n, const u8 *data, size_t size)
+void fuzz_input(const u8 *data, size_t size)
+{
+	const struct allocator *const *allocs;
+	unsigned int n = allocators_linked(&allocs);
+
+	fuzz_input_on(allocs, n, data, size);
+}
+
+void fuzz_input_on(const struct allocator *const *allocs, unsigned int n, const u8 *data,
+		   size_t size)
 {
 	enum check_mode mode = fuzz_check_mode();
+	unsigned int i;
 	struct shim_fault_plan plan;
-	struct state_probe probe[2];
+	struct state_probe probe[ALLOCATORS_MAX];
 	bool probe_on = state_probe_enabled(), armed = false;
-	struct harness h[2];
+	struct harness h[ALLOCATORS_MAX];
 	struct op_reader r;
 	bool faults = false;
 	struct where where = { NULL, 0, NULL };
 	struct op op;
-	int i, ret[2];
+	int ret[ALLOCATORS_MAX];
 
 	switch_oracles_off();
 	shim_reset();
@@ -168,14 +193,15 @@ void fuzz_input(const struct allocator *const *allocs, int n, const u8 *data, si
 			for (i = 0; i < n; i++)
 				state_probe_after(&probe[i], h[i].a, h[i].pool, &h[i].model,
 						  h[i].stats.malloc_failures, armed);
-		if (op.kind == OP_MALLOC && n == 2)
-			compare_malloc(h, &op, ret, faults);
+		if (op.kind == OP_MALLOC && n >= 2)
+			compare_malloc(h, n, &op, ret, faults);
 	}
 	where.op = NULL;
 	for (i = 0; i < n; i++)
 		harness_stop(&h[i]);
 	for (i = 0; i < n; i++)
-		allocs[i]->exit();
+		if (allocs[i]->exit)
+			allocs[i]->exit();
 	shim_teardown();
 	report_set_dump_hook(NULL, NULL);
 }

@@ -1,11 +1,13 @@
 /*
- * fuzz_input.h: runs one fuzz input (ops.h) against one allocator, or against
- * two at once for the differential target, from a fresh shim each time.
+ * fuzz_input.h: runs one fuzz input (ops.h) against the allocators linked
+ * into the binary (allocator.h's registry): one for <name>_fuzz, several at
+ * once for differential_fuzz, from a fresh shim each time.
  */
 #ifndef _ALLOCFUZZ_FUZZ_INPUT_H
 #define _ALLOCFUZZ_FUZZ_INPUT_H
 
 #include <stddef.h>
+#include <allocfuzz/types.h>
 #include "allocator.h"
 
 /*
@@ -14,7 +16,13 @@
  */
 enum check_mode fuzz_check_mode(void);
 
-/* One input from a fresh state; n is 1, or 2 to compare both allocators on it. */
-void fuzz_input(const struct allocator *const *allocs, int n, const u8 *data, size_t size);
+/*
+ * One input from a fresh state on every linked allocator; with several, a
+ * malloc one serves and another fails, of a size all promise, is reported.
+ */
+void fuzz_input(const u8 *data, size_t size);
+/* The same on the n (at most ALLOCATORS_MAX) allocators given, for tests. */
+void fuzz_input_on(const struct allocator *const *allocs, unsigned int n, const u8 *data,
+		   size_t size);
 
 #endif

@@ -37,7 +37,42 @@ static void after_op(struct harness *h)
 		h->stats.peak_bytes = bytes;
 }
 
-void harness_start(struct harness *h, const struct allocator *a, gfp_t pool_gfp,
+/* What the shim refused since before: page and slab allocations. */
+struct refused {
+	bool pages, slab;
+};
+
+static struct refused refused_since(const struct shim_stats *before)
+{
+	struct shim_stats after;
+
+	shim_get_stats(&after);
+	return (struct refused){ after.page_faults_injected != before->page_faults_injected,
+				 after.slab_faults_injected != before->slab_faults_injected };
+}
+
+/* Creates the pool: an entry point that fails only when the shim refused an allocation in it. */
+static void create(struct harness *h)
+{
+	struct shim_stats before;
+	struct refused r;
+
+	enter(h);
+	shim_get_stats(&before);
+	h->pool = h->a->create(h->pool_gfp);
+	h->model.pool = h->pool;
+	if (h->pool) {
+		after_op(h);
+		return;
+	}
+	r = refused_since(&before);
+	if (h->mode != CHECK_NONE && !r.pages && !r.slab)
+		report_invariant(&model_invariants[MODEL_CREATE_FAILED], NULL, NULL,
+				 "%s pool creation (gfp %s) failed; the shim refused no page or slab allocation",
+				 h->a->name, h->pool_gfp < GFP_POLICY_COUNT ? gfp_policy_name[h->pool_gfp] : "?");
+}
+
+void harness_start(struct harness *h, const struct allocator *a, enum gfp_policy pool_gfp,
 		   enum check_mode mode)
 {
 	memset(h, 0, sizeof(*h));
@@ -47,11 +82,7 @@ void harness_start(struct harness *h, const struct allocator *a, gfp_t pool_gfp,
 	h->owner = &h->tag;
 	h->busy_slot = -1;
 	model_init(&h->model, a);
-	enter(h);
-	h->pool = a->create(pool_gfp);
-	if (!h->pool)
-		return;		/* creation may fail under fault injection */
-	after_op(h);
+	create(h);
 }
 
 /*
@@ -61,20 +92,17 @@ void harness_start(struct harness *h, const struct allocator *a, gfp_t pool_gfp,
  */
 static void check_failure(struct harness *h, u32 size, const struct shim_stats *before)
 {
-	struct shim_stats after;
-	bool pages, slab;
+	struct refused r;
 
 	if (size < h->a->min_size || size > h->a->max_size)
 		return;
-	shim_get_stats(&after);
-	pages = after.page_faults_injected != before->page_faults_injected;
-	slab = after.slab_faults_injected != before->slab_faults_injected;
-	if (!pages && !slab) {
+	r = refused_since(before);
+	if (!r.pages && !r.slab) {
 		report_invariant(&model_invariants[MODEL_MALLOC_FAILED], NULL, NULL,
 				 "%s malloc of %u bytes failed; the shim refused no page or slab allocation",
 				 h->a->name, size);
 	}
-	if (!slab && h->a->could_serve && h->a->could_serve(h->pool, size)) {
+	if (!r.slab && h->a->could_serve && h->a->could_serve(h->pool, size)) {
 		report_invariant(&model_invariants[MODEL_MALLOC_COULD_SERVE], NULL, NULL,
 				 "%s malloc of %u bytes failed; only page allocations were refused",
 				 h->a->name, size);
@@ -92,9 +120,10 @@ void harness_share(struct harness *h, const struct harness *main)
 	h->shared = true;
 	h->busy_slot = -1;
 	model_init(&h->model, main->a);
+	h->model.pool = h->pool;
 }
 
-int harness_malloc(struct harness *h, int slot, u32 size, gfp_t gfp)
+int harness_malloc(struct harness *h, int slot, u32 size, enum gfp_policy gfp)
 {
 	struct af_handle handle = { 0 };
 	struct shim_stats before;
@@ -130,7 +159,7 @@ int harness_malloc(struct harness *h, int slot, u32 size, gfp_t gfp)
 	return ret;
 }
 
-void harness_race(struct harness *h, int slot, u32 size, gfp_t gfp)
+void harness_race(struct harness *h, int slot, u32 size, enum gfp_policy gfp)
 {
 	h->race = (struct harness_race){ true, slot, size, gfp };
 }
@@ -171,7 +200,7 @@ void harness_write(struct harness *h, int slot, u32 seed)
 	enter(h);
 	buf = model_buffer(&h->model, slot);	/* exactly size bytes for ASan */
 	model_pattern(buf, s->size, seed);
-	h->a->write(&s->h, buf, s->size);
+	af_copy_in(h->a, h->pool, &s->h, buf, s->size);
 	model_buffer_done(&h->model, slot);
 	model_write(&h->model, slot, seed);
 	h->stats.writes++;
@@ -215,6 +244,33 @@ void harness_free(struct harness *h, int slot)
 	after_op(h);
 }
 
+int harness_extra(struct harness *h, int slot, unsigned int which, u8 arg)
+{
+	const struct af_extra *e;
+	struct shim_stats before;
+	struct refused r;
+	int ret;
+
+	if (!h->pool || !h->a->extra_count)
+		return 0;
+	e = &h->a->extras[which % h->a->extra_count];
+	if ((e->flags & AF_EXTRA_SLOT) && !h->model.slot[slot].live)
+		return 0;
+	enter(h);
+	shim_get_stats(&before);
+	ret = e->run(h->pool, e->flags & AF_EXTRA_SLOT ? &h->model.slot[slot].h : NULL, arg);
+	r = refused_since(&before);
+	if (ret && h->mode != CHECK_NONE && (!(e->flags & AF_EXTRA_MAY_FAIL) || (!r.pages && !r.slab)))
+		report_invariant(&model_invariants[MODEL_EXTRA_FAILED], NULL, NULL,
+				 "%s %s(arg %u) returned %d; the shim refused %s", h->a->name, e->name,
+				 arg, ret, r.pages || r.slab ? "an allocation, but it may not fail" :
+				 "no page or slab allocation");
+	if (e->flags & AF_EXTRA_MOVES)
+		model_check_all(&h->model);	/* every allocation where it went, byte for byte */
+	after_op(h);
+	return ret;
+}
+
 void harness_check(struct harness *h, enum check_mode mode)
 {
 	if (!h->pool || mode == CHECK_NONE)
@@ -248,10 +304,7 @@ void harness_stop(struct harness *h)
 void harness_recreate(struct harness *h)
 {
 	harness_stop(h);
-	enter(h);
-	h->pool = h->a->create(h->pool_gfp);
-	if (h->pool)
-		after_op(h);
+	create(h);
 }
 
 int check_mode_parse(const char *s)

@@ -20,13 +20,13 @@ struct harness_race {
 	bool pending;
 	int slot;
 	u32 size;
-	gfp_t gfp;
+	enum gfp_policy gfp;
 };
 
 struct harness {
 	const struct allocator *a;
 	void *pool;
-	gfp_t pool_gfp;
+	enum gfp_policy pool_gfp;
 	enum check_mode mode;	/* after each operation */
 	struct model model;
 	struct harness_stats stats;
@@ -37,8 +37,11 @@ struct harness {
 	struct harness_race race;
 };
 
-/* Creates the pool (shim_reset() is the caller's, once per input). */
-void harness_start(struct harness *h, const struct allocator *a, gfp_t pool_gfp,
+/*
+ * Creates the pool (shim_reset() is the caller's, once per input).  A
+ * creation may fail only when the shim refused an allocation during it.
+ */
+void harness_start(struct harness *h, const struct allocator *a, enum gfp_policy pool_gfp,
 		   enum check_mode mode);
 /*
  * Drives the pool of main from another thread, with slots and a model of its
@@ -47,17 +50,22 @@ void harness_start(struct harness *h, const struct allocator *a, gfp_t pool_gfp,
  */
 void harness_share(struct harness *h, const struct harness *main);
 /* Allocates into slot (freeing what it held); returns the allocator's result. */
-int harness_malloc(struct harness *h, int slot, u32 size, gfp_t gfp);
+int harness_malloc(struct harness *h, int slot, u32 size, enum gfp_policy gfp);
 /* Writes a pattern derived from seed into the slot's allocation, then reads it back. */
 void harness_write(struct harness *h, int slot, u32 seed);
 void harness_read(struct harness *h, int slot);
 void harness_get_size(struct harness *h, int slot);
 void harness_free(struct harness *h, int slot);
 /*
+ * Runs the allocator's extra which (modulo its count; none: nothing) with
+ * arg, on slot's allocation if it acts on one; returns its result.
+ */
+int harness_extra(struct harness *h, int slot, unsigned int which, u8 arg);
+/*
  * Queues a malloc into slot that runs as another task would, during the next
  * operation: harness_race_arm() before it, harness_race_settle() after it.
  */
-void harness_race(struct harness *h, int slot, u32 size, gfp_t gfp);
+void harness_race(struct harness *h, int slot, u32 size, enum gfp_policy gfp);
 /* Runs the queued race at the next page allocation made outside any lock. */
 void harness_race_arm(struct harness *h);
 /* Disarms the race and runs it now if the operation gave it no chance. */

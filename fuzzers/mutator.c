@@ -100,19 +100,20 @@ size_t mutator_encode(const struct op *ops, unsigned int n, u8 *out, size_t max_
 	return len;
 }
 
+/* Which operands an op has: from the input format's layout (ops.c), never restated. */
 static bool has_size(const struct op *op)
 {
-	return op->kind == OP_MALLOC || op->kind == OP_RACE;
+	return op_has(op->kind, OP_FIELD(size));
 }
 
 static bool has_gfp(const struct op *op)
 {
-	return op->kind == OP_MALLOC || op->kind == OP_RACE || op->kind == OP_RECREATE;
+	return op_has(op->kind, OP_FIELD(gfp));
 }
 
 static bool has_slot(const struct op *op)
 {
-	return op->kind <= OP_FREE || op->kind == OP_RACE;
+	return op_has(op->kind, OP_FIELD(slot));
 }
 
 static bool armed(const struct op *op)
@@ -167,28 +168,22 @@ static u32 pick_size(struct mutator *m)
 	}
 }
 
+/* A new operation: its kind as often as the opcode table has it, its operands by the layout. */
 static void random_op(struct mutator *m, struct op *op)
 {
-	/* the everyday operations often, as the opcode table does */
-	static const u8 kinds[] = {
-		OP_MALLOC, OP_MALLOC, OP_MALLOC, OP_MALLOC, OP_FREE, OP_FREE, OP_FREE,
-		OP_WRITE, OP_WRITE, OP_READ, OP_SIZE, OP_FAULT, OP_RACE,
-	};
+	const struct operand *o;
 
 	memset(op, 0, sizeof(*op));
-	/* the costly full check and pool rebuild rarely, as the opcode table has them */
-	if (!rnd(m, 32))
-		op->kind = rnd(m, 2) ? OP_CHECK : OP_RECREATE;
-	else
-		op->kind = kinds[rnd(m, sizeof(kinds))];
-	if (has_slot(op))
-		op->slot = pick_slot(m);
-	if (has_size(op))
-		op->size = pick_size(m);
-	if (has_gfp(op))
-		op->gfp = (u8)rnd(m, ops_gfp_count);
-	if (op->kind == OP_WRITE)
-		op->seed = (u8)rnd(m, 256);
+	op->kind = op_kind_of((u8)rnd(m, 256));
+	for (o = op_operands(op->kind); o->name; o++) {
+		if (o->field == OP_FIELD(slot))
+			op->slot = pick_slot(m);
+		else if (o->type == OPERAND_SIZE)
+			op_set(op, o, pick_size(m));
+		else
+			op_set(op, o, rnd(m, o->type == OPERAND_GFP ? GFP_POLICY_COUNT : o->mod));
+	}
+	/* refusals: mostly of pages; of slab objects and by chance now and then */
 	if (op->kind == OP_FAULT) {
 		op->fail_pages = (u8)rnd(m, OPS_MAX_FAIL + 1);
 		op->fail_slab = rnd(m, 4) ? 0 : (u8)rnd(m, OPS_MAX_FAIL + 1);
@@ -318,7 +313,7 @@ static bool mut_gfp(struct mutator *m)
 
 	if (i < 0)
 		return false;
-	m->a[i].gfp = (u8)((m->a[i].gfp + 1 + rnd(m, ops_gfp_count - 1)) % ops_gfp_count);
+	m->a[i].gfp = (u8)((m->a[i].gfp + 1 + rnd(m, GFP_POLICY_COUNT - 1)) % GFP_POLICY_COUNT);
 	return true;
 }
 

@@ -2,21 +2,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <linux/gfp.h>
-#include "callers.h"
+#include "gfp_policy.h"
 #include "ops.h"
 
-const struct ops_gfp ops_gfp[] = {
-	{ "ramzswap", RAMZSWAP_GFP },
-	{ "zcache", ZCACHE_GFP },
-	{ "nowait", GFP_NOWAIT },
-	{ "atomic", GFP_ATOMIC },
-	{ "noio", GFP_NOIO },
-	{ "nofs", GFP_NOFS },
-	{ "kernel", GFP_KERNEL },
-	{ "highuser", GFP_HIGHUSER },
-};
-const unsigned int ops_gfp_count = sizeof(ops_gfp) / sizeof(ops_gfp[0]);
 
 const u32 ops_sizes[] = {
 	0, 1, 2, 3, 4, 5, 7, 8, 9,
@@ -37,32 +25,25 @@ const unsigned int ops_sizes_count = sizeof(ops_sizes) / sizeof(ops_sizes[0]);
 
 /*
  * Opcode byte modulo 32 picks the operation: the everyday ones often, the
- * costly pool rebuild and full check rarely.  Encoding uses the first entry.
+ * costly pool rebuild and full check rarely.  Encoding uses the first entry
+ * of each kind, its enum value.
  */
 static const u8 kind_of[32] = {
 	OP_MALLOC, OP_WRITE, OP_READ, OP_SIZE, OP_FREE, OP_FAULT, OP_CHECK, OP_RECREATE,
-	OP_RACE, OP_WRITE, OP_FREE, OP_MALLOC, OP_WRITE, OP_FREE, OP_MALLOC, OP_WRITE,
+	OP_RACE, OP_EXTRA, OP_FREE, OP_MALLOC, OP_WRITE, OP_FREE, OP_MALLOC, OP_WRITE,
 	OP_FREE, OP_MALLOC, OP_WRITE, OP_FREE, OP_READ, OP_SIZE, OP_MALLOC, OP_WRITE,
 	OP_FREE, OP_MALLOC, OP_WRITE, OP_FREE, OP_READ, OP_MALLOC, OP_FREE, OP_WRITE,
 };
 
+enum op_kind op_kind_of(u8 opcode)
+{
+	return kind_of[opcode % 32];
+}
+
 /*
  * Each operation's operands, in stream and text order: the one description
- * that decoding, encoding, printing and parsing all follow.
+ * that decoding, encoding, printing, parsing and the mutator all follow.
  */
-enum operand_type {
-	OPERAND_BYTE,	/* one byte modulo mod; decimal in text */
-	OPERAND_GFP,	/* one byte modulo ops_gfp_count; a gfp name in text */
-	OPERAND_SIZE,	/* a size selector and its bytes (u32); decimal in text */
-};
-
-struct operand {
-	const char *name;	/* the text's "name=" */
-	enum operand_type type;
-	unsigned int mod;	/* OPERAND_BYTE only */
-	size_t field;		/* offset of its struct op field: u8, or u32 for a size */
-};
-
 #define OPERANDS_MAX	3
 #define BYTE(n, f, m)	{ n, OPERAND_BYTE, m, offsetof(struct op, f) }
 #define SLOT		BYTE("slot", slot, OPS_SLOTS)
@@ -84,17 +65,38 @@ static const struct op_layout {
 	[OP_CHECK]	= { "check", { } },
 	[OP_RECREATE]	= { "recreate", { GFP } },
 	[OP_RACE]	= { "race", { SLOT, SIZE, GFP } },
+	[OP_EXTRA]	= { "extra", { SLOT, BYTE("which", which, 256), BYTE("arg", arg, 256) } },
 };
 _Static_assert(sizeof(((struct op *)0)->size) == sizeof(u32), "OPERAND_SIZE fills a u32");
 
-static u32 get(const struct op *op, const struct operand *o)
+const char *op_name(enum op_kind kind)
+{
+	return layout[kind].name;
+}
+
+const struct operand *op_operands(enum op_kind kind)
+{
+	return layout[kind].operand;
+}
+
+bool op_has(enum op_kind kind, size_t field)
+{
+	const struct operand *o;
+
+	for (o = layout[kind].operand; o->name; o++)
+		if (o->field == field)
+			return true;
+	return false;
+}
+
+u32 op_get(const struct op *op, const struct operand *o)
 {
 	const void *p = (const char *)op + o->field;
 
 	return o->type == OPERAND_SIZE ? *(const u32 *)p : *(const u8 *)p;
 }
 
-static void set(struct op *op, const struct operand *o, u32 v)
+void op_set(struct op *op, const struct operand *o, u32 v)
 {
 	void *p = (char *)op + o->field;
 
@@ -141,7 +143,7 @@ static u32 decode_operand(struct op_reader *r, const struct operand *o)
 	case OPERAND_SIZE:
 		return size_operand(r);
 	case OPERAND_GFP:
-		return byte(r) % ops_gfp_count;
+		return byte(r) % GFP_POLICY_COUNT;
 	default:
 		return byte(r) % o->mod;
 	}
@@ -155,9 +157,9 @@ bool op_next(struct op_reader *r, struct op *op)
 		return false;
 	r->count++;
 	memset(op, 0, sizeof(*op));
-	op->kind = kind_of[byte(r) % 32];
+	op->kind = op_kind_of(byte(r));
 	for (o = layout[op->kind].operand; o->name; o++)
-		set(op, o, decode_operand(r, o));
+		op_set(op, o, decode_operand(r, o));
 	return true;
 }
 
@@ -190,9 +192,9 @@ size_t op_encode(const struct op *op, u8 *out)
 	out[0] = (u8)op->kind;
 	for (o = layout[op->kind].operand; o->name; o++) {
 		if (o->type == OPERAND_SIZE)
-			n += encode_size(get(op, o), out + n);
+			n += encode_size(op_get(op, o), out + n);
 		else
-			out[n++] = (u8)get(op, o);
+			out[n++] = (u8)op_get(op, o);
 	}
 	return n;
 }
@@ -207,9 +209,9 @@ int op_format(const struct op *op, char *buf, size_t len)
 		at = (size_t)n < len ? (size_t)n : len;	/* snprintf counts what did not fit */
 		if (o->type == OPERAND_GFP)
 			n += snprintf(buf + at, len - at, " %s=%s", o->name,
-				      ops_gfp[get(op, o)].name);
+				      gfp_policy_name[op_get(op, o)]);
 		else
-			n += snprintf(buf + at, len - at, " %s=%u", o->name, get(op, o));
+			n += snprintf(buf + at, len - at, " %s=%u", o->name, op_get(op, o));
 	}
 	return n;
 }
@@ -232,10 +234,10 @@ static int field(const char **s, const struct operand *o, unsigned long *v,
 	if (o->type == OPERAND_GFP) {
 		unsigned int i;
 
-		for (i = 0; i < ops_gfp_count; i++) {
-			size_t gl = strlen(ops_gfp[i].name);
+		for (i = 0; i < GFP_POLICY_COUNT; i++) {
+			size_t gl = strlen(gfp_policy_name[i]);
 
-			if (!strncmp(*s, ops_gfp[i].name, gl) && ((*s)[gl] == ' ' || !(*s)[gl])) {
+			if (!strncmp(*s, gfp_policy_name[i], gl) && ((*s)[gl] == ' ' || !(*s)[gl])) {
 				*v = i;
 				*s += gl;
 				return 0;
@@ -280,7 +282,7 @@ int op_parse(const char *line, struct op *op, char *err, size_t errlen)
 	for (o = layout[k].operand; o->name; o++) {
 		if (field(&s, o, &v, err, errlen))
 			return -1;
-		set(op, o, v);
+		op_set(op, o, v);
 	}
 	while (*s == ' ')
 		s++;

@@ -7,7 +7,8 @@
 #define _ALLOCFUZZ_OPS_H
 
 #include <stddef.h>
-#include <linux/types.h>
+#include <allocfuzz/types.h>
+#include "gfp_policy.h"
 
 #define OPS_FORMAT_VERSION	2
 #define OPS_MAX			1000	/* operations run per input */
@@ -25,6 +26,7 @@ enum op_kind {
 	OP_CHECK,	/* full invariant and model check now */
 	OP_RECREATE,	/* free everything, destroy the pool, create it anew */
 	OP_RACE,	/* a malloc that another task makes during the next op */
+	OP_EXTRA,	/* one of the allocator's own operations (allocator.h's extras) */
 	OP_KINDS
 };
 
@@ -33,18 +35,36 @@ struct op {
 	enum op_kind kind;
 	u8 slot;
 	u32 size;
-	u8 gfp;		/* index into ops_gfp[] */
+	u8 gfp;		/* a gfp policy (allocators/gfp_policy.h) */
 	u8 seed;
 	u8 fail_pages, fail_slab, prob;	/* prob: per 256 */
+	u8 which, arg;	/* extra: which of the allocator's extras, and its operand */
 };
 
-/* The gfp masks an input can pass: the seeds' callers' and the other legal ones. */
-struct ops_gfp {
-	const char *name;
-	gfp_t mask;
+/* The kind an opcode byte names: the one table of how often each kind comes (ops.c's kind_of[]). */
+enum op_kind op_kind_of(u8 opcode);
+
+/* An operand, as ops.c's layout[] describes it; a kind's list ends at a NULL name. */
+enum operand_type {
+	OPERAND_BYTE,	/* one byte modulo mod; decimal in text */
+	OPERAND_GFP,	/* one byte modulo GFP_POLICY_COUNT; a gfp policy's name in text */
+	OPERAND_SIZE,	/* a size selector and its bytes (u32); decimal in text */
 };
-extern const struct ops_gfp ops_gfp[];
-extern const unsigned int ops_gfp_count;
+
+struct operand {
+	const char *name;	/* the text's "name=" */
+	enum operand_type type;
+	unsigned int mod;	/* OPERAND_BYTE only */
+	size_t field;		/* offset of its struct op field: u8, or u32 for a size */
+};
+
+const char *op_name(enum op_kind kind);
+const struct operand *op_operands(enum op_kind kind);
+/* True if kind has the operand stored at field (OP_FIELD(slot), ...). */
+bool op_has(enum op_kind kind, size_t field);
+#define OP_FIELD(f)	offsetof(struct op, f)
+u32 op_get(const struct op *op, const struct operand *o);
+void op_set(struct op *op, const struct operand *o, u32 v);
 
 /* Sizes chosen by one byte: every freelist-class edge of both allocators. */
 extern const u32 ops_sizes[];

@@ -9,6 +9,7 @@
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <linux/slab.h>
 #include <allocfuzz/report.h>
 #include <allocfuzz/shim.h>
 #include "ops.h"

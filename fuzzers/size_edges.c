@@ -1,32 +1,10 @@
-/* size_edges.c: both allocators' size-class edges, from their headers; see size_edges.h. */
-#include <linux/bitops.h>	/* BITS_PER_LONG, for xvmalloc_int.h */
-#include <linux/kernel.h>
-#include <linux/spinlock.h>	/* spinlock_t, for xvmalloc_int.h */
-#include <xvmalloc_int.h>
-#include <xcfmalloc_int.h>
+/* size_edges.c: the size-class edges of every allocator linked in (allocator.h's size classes); see size_edges.h. */
+#include <allocfuzz/runtime.h>
+#include "allocator.h"
 #include "size_edges.h"
 
-/* xvmalloc: the freelist a request of size bytes is served from (xv_malloc, get_index). */
-static long xv_class(u32 size)
-{
-	if (size == 0 || size > XV_MAX_ALLOC_SIZE)
-		return -1;	/* refused: a class of its own */
-	size = ALIGN(size, XV_ALIGN);
-	if (size < XV_MIN_ALLOC_SIZE)
-		size = XV_MIN_ALLOC_SIZE;
-	return (long)((ALIGN(size, FL_DELTA) - XV_MIN_ALLOC_SIZE) >> FL_DELTA_SHIFT);
-}
-
-/* xcfmalloc: the freelist of the block that holds size bytes and a header. */
-static long xcf_class(u32 size)
-{
-	if (size > MAX_ALLOC_SIZE)
-		return -1;
-	return xcf_size_to_flindex((int)(size + sizeof(struct xcf_blkhdr)));
-}
-
-/* Every class change of either up to a page and one past, both sides of it. */
-#define EDGES_MAX	(2 * (NUM_FREE_LISTS + XCF_NUM_FREELISTS) + 8)
+/* Every class change of any up to a page and one past, both sides of it. */
+#define EDGES_MAX	4096
 static u32 edges[EDGES_MAX];
 static unsigned int nedges;
 
@@ -38,13 +16,25 @@ static void add(u32 size)
 		edges[nedges++] = size;
 }
 
+static bool class_changes(long (*const *class_of)(uint32_t), unsigned int n, u32 s)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (class_of[i](s) != class_of[i](s - 1))
+			return true;
+	return false;
+}
+
 static void compute(void)
 {
+	long (*const *class_of)(uint32_t);
+	unsigned int n = size_classes_linked(&class_of);
 	u32 s;
 
 	add(0);
-	for (s = 1; s <= PAGE_SIZE + 1; s++) {
-		if (xv_class(s) != xv_class(s - 1) || xcf_class(s) != xcf_class(s - 1)) {
+	for (s = 1; s <= SHIM_PAGE_SIZE + 1; s++) {
+		if (class_changes(class_of, n, s)) {
 			add(s - 1);
 			add(s);
 		}

@@ -1,15 +1,13 @@
 /*
- * size_edges.h: the sizes at which either allocator's size class changes,
- * and the sizes just below them, computed from the allocators' own
- * constants (xvmalloc's freelist index: XV_MIN_ALLOC_SIZE, FL_DELTA,
- * XV_ALIGN, BITS_PER_LONG lists per bitmap word; xcfmalloc's block size and
- * header, xcf_size_to_flindex()), never from a list of sizes.  The
- * structure-aware mutator moves sizes to these edges.
+ * size_edges.h: the sizes at which any linked allocator's size class
+ * changes, and the sizes just below them, computed from the allocators' own
+ * constants (each allocator's size_class.c, allocator.h), never from a list
+ * of sizes.  The structure-aware mutator moves sizes to these edges.
  */
 #ifndef _ALLOCFUZZ_SIZE_EDGES_H
 #define _ALLOCFUZZ_SIZE_EDGES_H
 
-#include <linux/types.h>
+#include <allocfuzz/types.h>
 
 /* The edges in increasing order, without repeats; *count is set. */
 const u32 *size_edges(unsigned int *count);

@@ -2,7 +2,8 @@
  * smoke.c: drives one allocator through malloc, write, read, get-size and
  * free with seeded random operations under every oracle and prints what it
  * did; a report aborts it (ci/smoke.sh runs one process per allocator).
- * Run: smoke xvmalloc|xcfmalloc [--ops N] [--seed S] [--check none|incremental|full]
+ * Run: smoke ALLOCATOR [--ops N] [--seed S] [--check none|incremental|full]
+ * (ALLOCATOR: one of those linked in, allocators/allocators.bzl)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,7 +38,7 @@ static u32 pick_size(u32 max)
 	}
 }
 
-static void run(const struct allocator *a, gfp_t gfp, unsigned long ops,
+static void run(const struct allocator *a, enum gfp_policy gfp, unsigned long ops,
 		enum check_mode mode)
 {
 	struct harness h;
@@ -67,16 +68,23 @@ static void run(const struct allocator *a, gfp_t gfp, unsigned long ops,
 	printf("%-9s (%s): %lu ops: %lu mallocs (%lu failed), %lu writes, %lu reads, %lu get-size, %lu frees, %lu checks; peak %llu pages\n",
 	       a->name, ALLOCFUZZ_VARIANT, ops, h.stats.mallocs, h.stats.malloc_failures,
 	       h.stats.writes, h.stats.reads, h.stats.sizes, h.stats.frees, h.stats.checks,
-	       (unsigned long long)(h.stats.peak_bytes / PAGE_SIZE));
+	       (unsigned long long)(h.stats.peak_bytes / SHIM_PAGE_SIZE));
 	harness_stop(&h);
-	a->exit();
+	if (a->exit)
+		a->exit();
 	shim_teardown();
 }
 
 static void usage(const char *why)
 {
-	fprintf(stderr, "smoke: %s\nusage: smoke xvmalloc|xcfmalloc [--ops N] [--seed S] [--check none|incremental|full]\n",
+	const struct allocator *const *all;
+	unsigned int n = allocators_linked(&all), i;
+
+	fprintf(stderr, "smoke: %s\nusage: smoke ALLOCATOR [--ops N] [--seed S] [--check none|incremental|full]\nALLOCATOR:",
 		why);
+	for (i = 0; i < n; i++)
+		fprintf(stderr, " %s", all[i]->name);
+	fprintf(stderr, "\n");
 	exit(2);
 }
 
@@ -89,12 +97,9 @@ int main(int argc, char **argv)
 
 	if (argc < 2)
 		usage("name the allocator");
-	if (!strcmp(argv[1], "xvmalloc"))
-		a = &xv_allocator;
-	else if (!strcmp(argv[1], "xcfmalloc"))
-		a = &xcf_allocator;
-	else
-		usage("the allocator is xvmalloc or xcfmalloc");
+	a = allocator_find(argv[1]);
+	if (!a)
+		usage("no such allocator");
 	rng = 1;
 	for (i = 2; i < argc; i++) {
 		if (i + 1 >= argc)

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <asm/page.h>
+#include <allocfuzz/runtime.h>
 #include <allocfuzz/shim.h>
 #include "env_switch.h"
 #include "state_probe.h"
@@ -104,10 +104,10 @@ void state_probe_after(struct state_probe *p, const struct allocator *a, void *p
 	}
 	if (st.has & ALLOC_STATE_FREE_BYTES)
 		set(p, SF_FREE_BYTES, log2_bucket(st.free_bytes / 64));
-	held = st.pages * PAGE_SIZE;
+	held = st.pages * SHIM_PAGE_SIZE;
 	set(p, SF_SLACK, log2_bucket(held > live_bytes ? (held - live_bytes) / 64 : 0));
 	if (st.has & ALLOC_STATE_LARGEST_FREE) {
-		largest = eighths(st.largest_free, PAGE_SIZE);
+		largest = eighths(st.largest_free, SHIM_PAGE_SIZE);
 		set(p, SF_LARGEST_FREE, largest);
 		set(p, SF_FAULTS_LARGEST, faults_armed * 9 + largest);
 	}

@@ -1,6 +1,7 @@
 /*
- * threads_fuzz.c: two threads drive one pool at once, xvmalloc and then
- * xcfmalloc, each thread with its own slots and shadow model: operation i of
+ * threads_fuzz.c: two threads drive one pool at once, of each allocator the
+ * registry marks threads (allocators/allocators.bzl) in turn, each thread
+ * with its own slots and shadow model: operation i of
  * the input goes to thread i % 2. Build it with --config=tsan, where the
  * shim's spinlocks are real locks that ThreadSanitizer understands. Faults,
  * checks and rebuilds are pool-wide and left out; the invariant checker runs
@@ -84,15 +85,19 @@ static void run(const struct allocator *a, const uint8_t *data, size_t size)
 	for (i = 0; i < 2; i++)
 		harness_stop(&w[i].h);
 	harness_stop(&main);
-	a->exit();
+	if (a->exit)
+		a->exit();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	const struct allocator *const *allocs;
+	unsigned int n = allocators_linked(&allocs), i;
+
 	shim_set_threaded();
 	shim_reset();
-	run(&xv_allocator, data, size);
-	run(&xcf_allocator, data, size);
+	for (i = 0; i < n; i++)
+		run(allocs[i], data, size);
 	shim_teardown();
 	return 0;
 }

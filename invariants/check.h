@@ -7,18 +7,13 @@
 #ifndef _ALLOCFUZZ_CHECK_H
 #define _ALLOCFUZZ_CHECK_H
 
-#include <linux/compiler.h>
-#include <linux/types.h>
+#include <stdint.h>
+#include <allocfuzz/compiler.h>
+#include "allocator.h"	/* enum check_mode */
 
 /* Two words a step, for passes over whole arrays (the freelist diff, the model's compares). */
-typedef u64 u64x2 __attribute__((vector_size(16)));
-typedef u64 u64x2_unaligned __attribute__((vector_size(16), aligned(1)));
-
-enum check_mode {
-	CHECK_NONE,		/* no invariant checks */
-	CHECK_INCREMENTAL,	/* pool-wide counters and lists, pages touched since the last clear */
-	CHECK_FULL,		/* everything, every page */
-};
+typedef uint64_t u64x2 __attribute__((vector_size(16)));
+typedef uint64_t u64x2_unaligned __attribute__((vector_size(16), aligned(1)));
 
 /* One invariant, declared once in its checker's table. */
 struct invariant {

@@ -3,8 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <asm/page.h>
 #include <allocfuzz/quarantine.h>
+#include <allocfuzz/runtime.h>
 #include <allocfuzz/report.h>
 #include <allocfuzz/sanitizer.h>
 #include "model.h"
@@ -20,6 +20,12 @@ const struct invariant model_invariants[] = {
 	[MODEL_MALLOC_COULD_SERVE] = { "model.malloc-could-serve",
 		"malloc failed a size the free blocks can hold",
 		"the allocator searches its free blocks before it asks for a page: with only pages refused, blocks that fit must serve" },
+	[MODEL_CREATE_FAILED] = { "model.create-failed",
+		"pool creation failed with no allocation refused",
+		"creating a pool fails only when the memory for it cannot be had: else every caller is left without one" },
+	[MODEL_EXTRA_FAILED] = { "model.extra-failed",
+		"an allocator operation failed where it may not",
+		"an operation fails only where its contract allows, and then only when memory was refused" },
 };
 
 bool model_off;
@@ -49,7 +55,7 @@ static u32 buffer_len(const struct model_slot *s)
  * A larger buffer (an allocator that served more than it promises) is an
  * exact malloc of its own.
  */
-#define CHUNK		PAGE_SIZE	/* more than either allocator's max_size */
+#define CHUNK		SHIM_PAGE_SIZE	/* an allocator's max_size is a page at most */
 #define GRANULE		8		/* ASan's shadow granule */
 
 /* A fresh chunk, poisoned as a freed one; the quarantine's stock. */
@@ -122,7 +128,7 @@ static void buffer_free(struct model_slot *s)
  * distinct seeds have distinct masks.  A table row, not a generator, so a
  * write's pattern and a read-back's comparison are loads and xors.
  */
-#define PATTERN_WORDS	1024	/* 8 KiB: more than PAGE_SIZE, the largest allocation */
+#define PATTERN_WORDS	1024	/* 8 KiB: more than a page, the largest allocation */
 static u64 pattern_table[PATTERN_WORDS];
 
 __attribute__((constructor))
@@ -297,7 +303,9 @@ void model_check_size(const struct model *m, int i)
 
 	if (model_off)
 		return;
-	size = m->a->get_size(&s->h);
+	if (!m->a->get_size)
+		return;
+	size = m->a->get_size(m->pool, &s->h);
 	if (size != s->size)
 		report_invariant(&model_invariants[MODEL_SIZE], NULL, NULL,
 				 "%s handle %d: asked for %u bytes, get-size says %u",
@@ -361,7 +369,7 @@ void model_check(struct model *m, int i)
 	if (!s->written || model_off)
 		return;
 	got = model_buffer(m, i);
-	m->a->read(&s->h, got, s->size);
+	af_copy_out(m->a, m->pool, &s->h, got, s->size);
 	first = first_difference(got, s->size, s->seed);
 	if (first < s->size) {
 		if (!(want = malloc(s->size)))

@@ -6,10 +6,15 @@
 #ifndef _ALLOCFUZZ_MODEL_H
 #define _ALLOCFUZZ_MODEL_H
 
+#include <allocfuzz/types.h>
 #include "allocator.h"
+#include "check.h"
 
-/* The model's invariants; the harness reports failed mallocs under the last two. */
-enum model_inv { MODEL_SIZE, MODEL_BYTES, MODEL_MALLOC_FAILED, MODEL_MALLOC_COULD_SERVE };
+/* The model's invariants; the harness reports an entry point's failures under the last four. */
+enum model_inv {
+	MODEL_SIZE, MODEL_BYTES, MODEL_MALLOC_FAILED, MODEL_MALLOC_COULD_SERVE,
+	MODEL_CREATE_FAILED, MODEL_EXTRA_FAILED,
+};
 extern const struct invariant model_invariants[];
 
 #define MODEL_SLOTS	64	/* live handles per pool */
@@ -26,6 +31,7 @@ struct model_slot {
 
 struct model {
 	const struct allocator *a;
+	void *pool;		/* the allocator's pool: the harness keeps it current */
 	struct model_slot slot[MODEL_SLOTS];
 	/* the live slots' totals, kept as they come and go: the state probe's, per operation */
 	unsigned int live, multi;

@@ -8,6 +8,7 @@
 #include <time.h>
 #include <linux/gfp.h>
 #include <linux/highmem.h>
+#include <asm/page.h>
 #include <allocfuzz/report.h>
 #include <allocfuzz/shim.h>
 #include "space_churn.h"
@@ -103,8 +104,8 @@ static void store_in_pool(struct run *r, struct slot *s, u32 page)
 		r->res->failures++;	/* the caller's write fails; the slot stays empty */
 		return;
 	}
-	r->a->write(&s->h, space_compressed_data(r->c, page), len);
-	got = r->a->get_size(&s->h);
+	af_copy_in(r->a, r->pool, &s->h, space_compressed_data(r->c, page), len);
+	got = r->a->get_size ? r->a->get_size(r->pool, &s->h) : len;
 	if (got != len) {
 		report_begin("space.get-size: the allocator reports another size than was allocated");
 		report_line("allocated %u bytes, get-size says %u", len, got);
@@ -186,7 +187,7 @@ static void load(struct run *r, struct slot *s)
 	r->res->loads++;
 	switch (s->state) {
 	case SLOT_POOL:
-		r->a->read(&s->h, r->buf, len);
+		af_copy_out(r->a, r->pool, &s->h, r->buf, len);
 		if (memcmp(r->buf, space_compressed_data(r->c, s->page), len))
 			mismatch(r->buf, space_compressed_data(r->c, s->page), len, s->page);
 		r->res->verified_loads++;
@@ -221,7 +222,7 @@ static void snapshot(struct run *r, struct space_point *pt)
 {
 	*pt = r->now;
 	pt->op = r->op;
-	r->a->space(r->pool, &pool_owner, &pt->pool);
+	r->a->space(r->pool, &pt->pool);
 }
 
 void space_churn_samples_header(FILE *f)

@@ -15,8 +15,8 @@
 #define SPACE_VARIANT "?"
 #endif
 
-/* The allocator this binary links: xv_allocator or xcf_allocator (BUILD). */
-static const struct allocator *const linked = &SPACE_ALLOCATOR;
+/* The allocator this binary links (BUILD): the registry's one entry. */
+static const struct allocator *linked;
 
 static void run_one(struct space_cli *cli, const struct space_workload *w,
 		    const struct space_compressed *c, unsigned int policy, FILE *summary)
@@ -34,7 +34,8 @@ static void run_one(struct space_cli *cli, const struct space_workload *w,
 	cli->churn.run = run;
 	shim_reset();
 	space_churn_run(linked, &cli->churn, c, w, p, samples, &res);
-	linked->exit();
+	if (linked->exit)
+		linked->exit();
 	shim_teardown();	/* reports any page or object the run leaked */
 	space_cli_close(samples, name);
 	space_summary_row(summary, linked, SPACE_VARIANT, comp, p->name, &cli->churn, &res);
@@ -47,9 +48,13 @@ int main(int argc, char **argv)
 	struct space_workload w;
 	struct space_cli cli;
 	unsigned int comp, policy;
+	const struct allocator *const *all;
 	char name[128];
 	FILE *summary;
 
+	if (allocators_linked(&all) != 1)
+		abort();	/* the BUILD links one adapter */
+	linked = all[0];
 	space_cli_parse(&cli, argc, argv);
 	snprintf(name, sizeof(name), "summary-%s-%s.tsv", linked->name, SPACE_VARIANT);
 	summary = space_cli_create(&cli, name);

@@ -4,7 +4,7 @@
  */
 #include <linux/gfp.h>
 #include <asm/page.h>
-#include "callers.h"
+#include "gfp_policy.h"	/* the callers' masks */
 #include "space_policy.h"
 
 const struct space_policy space_policies[SPACE_NPOLICY] = {

@@ -28,19 +28,19 @@
 #   bash -eux $SRC/build.sh;   locally: sh ci/oss_fuzz_check.sh
 set -euo pipefail	# errors stop the build however it is started ("bash build.sh" ignores the #! flags)
 
-# What every target links besides the allocators and fuzzers/<target>.c: ci/lib.sh's lib_harness_sources.
+# What every target links besides the allocators and fuzzers/<target>.c: ci/lib/lib.sh's lib_harness_sources.
 HARNESS_INCLUDES="-Ishim/include -Ishim/src -Iallocators -Iinvariants -Ifuzzers"
 # The allocators: allocators/<name>/<name>.c, patched by allocators/<name>/fixes/.
 ALLOCATORS="xvmalloc xcfmalloc"
 
 die() { echo "build.sh: $*" >&2; exit 1; }
 
-[ -f ci/lib.sh ] && [ -f bazel/targets.bzl ] ||
+[ -f ci/lib/lib.sh ] && [ -f bazel/targets.bzl ] ||
 	die "run me from the allocfuzz source tree (the Dockerfile's WORKDIR), not $PWD"
 for v in CC CXX CFLAGS CXXFLAGS LIB_FUZZING_ENGINE OUT WORK; do
 	[ -n "${!v:-}" ] || die "\$$v is not set (the builder sets it)"
 done
-. ci/lib.sh
+. ci/lib/lib.sh
 targets=$(lib_targets default)
 findings=$(lib_findings)
 [ -n "$targets" ] || die "no default target in bazel/targets.bzl"

@@ -6,7 +6,7 @@ set -u
 replay=$1
 opstext=$2
 tmp=${TEST_TMPDIR:-$(mktemp -d)}
-. ci/testlib.sh
+. ci/lib/testlib.sh
 expect() {	# expect NAME EXPECTED_STATUS PATTERN CMD...
 	name=$1 want=$2 pattern=$3
 	shift 3

@@ -10,7 +10,7 @@ set -u
 bin=$1
 shift
 tmp=${TEST_TMPDIR:-$(mktemp -d)}
-. ci/testlib.sh
+. ci/lib/testlib.sh
 mkdir -p "$tmp/seeds"
 cp "$@" "$tmp/seeds/"
 export ASAN_OPTIONS=detect_leaks=0

@@ -10,9 +10,9 @@
 #include "ops.h"
 
 /* xvmalloc behind an adapter that refuses 2000 bytes and more. */
-static int refusing_malloc(void *pool, u32 size, gfp_t gfp, struct af_handle *h)
+static int refusing_malloc(void *pool, u32 size, enum gfp_policy gfp, struct af_handle *h)
 {
-	return size >= 2000 ? -ENOMEM : xv_allocator.malloc(pool, size, gfp, h);
+	return size >= 2000 ? -ENOMEM : allocator_find("xvmalloc")->malloc(pool, size, gfp, h);
 }
 
 static struct allocator refusing;
@@ -29,10 +29,10 @@ static size_t program(u8 *buf, const struct op *ops, int n)
 
 static void run(const struct allocator *first, const struct op *ops, int n)
 {
-	const struct allocator *allocs[2] = { first, &xcf_allocator };
+	const struct allocator *allocs[2] = { first, allocator_find("xcfmalloc") };
 	u8 buf[256];
 
-	fuzz_input(allocs, 2, buf, program(buf, ops, n));
+	fuzz_input_on(allocs, 2, buf, program(buf, ops, n));
 }
 
 static const struct op malloc_2000[] = {
@@ -47,7 +47,7 @@ static void fires(void)
 
 static void quiet_same_result(void)
 {
-	run(&xv_allocator, malloc_2000, 2);
+	run(allocator_find("xvmalloc"), malloc_2000, 2);
 }
 
 static void quiet_beyond_one_maximum(void)
@@ -58,7 +58,7 @@ static void quiet_beyond_one_maximum(void)
 		{ .kind = OP_MALLOC, .slot = 1, .size = 0, .gfp = 1 },
 	};
 
-	run(&xv_allocator, ops, 2);
+	run(allocator_find("xvmalloc"), ops, 2);
 }
 
 static void quiet_after_faults(void)
@@ -75,7 +75,7 @@ int main(void)
 {
 	/* Checks off: the per-allocator failed-malloc oracle would speak first. */
 	setenv("ALLOCFUZZ_CHECK", "none", 1);
-	refusing = xv_allocator;
+	refusing = *allocator_find("xvmalloc");
 	refusing.malloc = refusing_malloc;
 	expect_report("differential: one allocator fails a size both promise", fires,
 		      "allocfuzz: differential malloc-result: xvmalloc failed a size that xcfmalloc served");

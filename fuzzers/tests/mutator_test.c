@@ -30,7 +30,7 @@ static bool same(const struct op *a, const struct op *b)
 
 static bool valid(const struct op *op)
 {
-	return op->kind < OP_KINDS && op->slot < OPS_SLOTS && op->gfp < ops_gfp_count &&
+	return op->kind < OP_KINDS && op->slot < OPS_SLOTS && op->gfp < GFP_POLICY_COUNT &&
 	       op->fail_pages <= OPS_MAX_FAIL && op->fail_slab <= OPS_MAX_FAIL;
 }
 
@@ -57,7 +57,7 @@ static size_t random_input(u8 *data, size_t room)
 		op.kind = next(OP_KINDS);
 		op.slot = (u8)next(OPS_SLOTS);
 		op.size = next(2) ? ops_sizes[next(ops_sizes_count)] : next(70000);
-		op.gfp = (u8)next(ops_gfp_count);
+		op.gfp = (u8)next(GFP_POLICY_COUNT);
 		op.seed = (u8)next(256);
 		if (op.kind == OP_FAULT) {
 			op.fail_pages = (u8)next(OPS_MAX_FAIL + 1);

@@ -37,7 +37,7 @@ static void random_bytes_decode(void)
 			data[n] = next();
 		op_reader_init(&r, data, len);
 		while (op_next(&r, &op)) {
-			CHECK(op.kind < OP_KINDS && op.slot < OPS_SLOTS && op.gfp < ops_gfp_count);
+			CHECK(op.kind < OP_KINDS && op.slot < OPS_SLOTS && op.gfp < GFP_POLICY_COUNT);
 			CHECK(op.fail_pages <= OPS_MAX_FAIL && op.fail_slab <= OPS_MAX_FAIL);
 			n = op_encode(&op, enc);
 			CHECK(n <= 8);

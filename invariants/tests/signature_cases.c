@@ -10,14 +10,17 @@
 #include <linux/errno.h>
 #include <linux/highmem.h>
 #include <allocfuzz/shim.h>
-#include "callers.h"
+#include "gfp_policy.h"
 #include "harness.h"
 #include "xcfmalloc_int.h"
 
 static struct harness h;
 
+#define XV	allocator_find("xvmalloc")
+#define XCF	allocator_find("xcfmalloc")
+
 /* Two allocations, written, on a fresh pool of a. */
-static void start(const struct allocator *a, gfp_t gfp)
+static void start(const struct allocator *a, enum gfp_policy gfp)
 {
 	shim_reset();
 	harness_start(&h, a, gfp, CHECK_INCREMENTAL);
@@ -27,13 +30,14 @@ static void start(const struct allocator *a, gfp_t gfp)
 	harness_write(&h, 1, 2);
 }
 
-/* Stores val at byte at of slot's xvmalloc page, as a stray write would. */
+/* Stores val at byte at of slot's xvmalloc allocation (its header before it), as a stray write would. */
 static void xv_put(int slot, int at, const void *val, size_t len)
 {
-	u8 *base = kmap_atomic(h.model.slot[slot].h.page, KM_USER0);
+	const struct af_handle *ah = &h.model.slot[slot].h;
+	u8 *p = h.a->map(h.pool, ah, h.model.slot[slot].size, AF_WRITE);
 
-	memcpy(base + h.model.slot[slot].h.offset + at, val, len);
-	kunmap_atomic(base, KM_USER0);
+	memcpy(p + at, val, len);
+	h.a->unmap(h.pool, ah, p, AF_WRITE);
 }
 
 /* xv.block.prev-offset: slot 1's header {u16 size; u16 prev} gets prev v. */
@@ -41,7 +45,7 @@ static void xv_prev_offset(int v)
 {
 	u16 prev = v;
 
-	start(&xv_allocator, RAMZSWAP_GFP);
+	start(XV, GFP_POLICY_RAMZSWAP);
 	xv_put(1, -2, &prev, sizeof(prev));
 	harness_check(&h, CHECK_FULL);
 }
@@ -49,7 +53,7 @@ static void xv_prev_offset(int v)
 /* Stores val at byte at of slot's xcfmalloc block (its header first). */
 static void xcf_put(int slot, int at, const void *val, size_t len)
 {
-	struct xcf_blkdesc *desc = h.model.slot[slot].h.xcf;
+	struct xcf_blkdesc *desc = (struct xcf_blkdesc *)h.model.slot[slot].h.word[0];	/* the adapter's handle */
 	u8 *base = kmap_atomic(desc->page, KM_USER0);
 
 	memcpy(base + xcf_get_offset(desc) + at, val, len);
@@ -59,7 +63,7 @@ static void xcf_put(int slot, int at, const void *val, size_t len)
 /* xcf.block.prevoffset: slot 1's block header gets prevoffset v. */
 static void xcf_prevoffset(int v)
 {
-	start(&xcf_allocator, ZCACHE_GFP);
+	start(XCF, GFP_POLICY_ZCACHE);
 	xcf_put(1, offsetof(struct xcf_blkhdr, prevoffset), &v, sizeof(v));
 	harness_check(&h, CHECK_FULL);
 }
@@ -69,7 +73,7 @@ static void model_bytes_xv(int v)
 {
 	u8 byte;
 
-	start(&xv_allocator, RAMZSWAP_GFP);
+	start(XV, GFP_POLICY_RAMZSWAP);
 	byte = ~model_byte(&h.model, 1, v);
 	xv_put(1, v, &byte, 1);
 	harness_read(&h, 1);
@@ -79,7 +83,7 @@ static void model_bytes_xcf(int v)
 {
 	u8 byte;
 
-	start(&xcf_allocator, ZCACHE_GFP);
+	start(XCF, GFP_POLICY_ZCACHE);
 	byte = ~model_byte(&h.model, 1, v);
 	xcf_put(1, sizeof(struct xcf_blkhdr) + v, &byte, 1);
 	harness_read(&h, 1);
@@ -90,15 +94,15 @@ static void model_size_xv(int v)
 {
 	u16 size = 100 - v;
 
-	start(&xv_allocator, RAMZSWAP_GFP);
+	start(XV, GFP_POLICY_RAMZSWAP);
 	xv_put(0, -4, &size, sizeof(size));
 	harness_get_size(&h, 0);
 }
 
 /* xvmalloc behind an adapter that fails 1000 bytes and more without asking for memory. */
-static int refusing_malloc(void *pool, u32 size, gfp_t gfp, struct af_handle *ah)
+static int refusing_malloc(void *pool, u32 size, enum gfp_policy gfp, struct af_handle *ah)
 {
-	return size >= 1000 ? -ENOMEM : xv_allocator.malloc(pool, size, gfp, ah);
+	return size >= 1000 ? -ENOMEM : XV->malloc(pool, size, gfp, ah);
 }
 
 /* model.malloc-failed: a malloc of v bytes fails with nothing refused. */
@@ -106,11 +110,11 @@ static void model_malloc_failed(int v)
 {
 	static struct allocator refusing;
 
-	refusing = xv_allocator;
+	refusing = *XV;
 	refusing.malloc = refusing_malloc;
 	shim_reset();
-	harness_start(&h, &refusing, RAMZSWAP_GFP, CHECK_INCREMENTAL);
-	harness_malloc(&h, 0, v, RAMZSWAP_GFP);
+	harness_start(&h, &refusing, GFP_POLICY_RAMZSWAP, CHECK_INCREMENTAL);
+	harness_malloc(&h, 0, v, GFP_POLICY_RAMZSWAP);
 }
 
 static const struct {

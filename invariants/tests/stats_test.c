@@ -13,12 +13,12 @@
 #include <stdlib.h>
 #include <allocfuzz/shim.h>
 #include <linux/gfp.h>
-#include "callers.h"
+#include "gfp_policy.h"
 #include "expect.h"
 #include "xcfmalloc.h"
 #include "xvmalloc.h"
-#include "invariants/xcf_check.h"
-#include "invariants/xv_check.h"
+#include "xcf_check.h"
+#include "xv_check.h"
 
 static const char xv_owner, xcf_owner;	/* each checker counts its own pool's pages */
 static u64 skew_xv_bytes, skew_xcf_bytes;

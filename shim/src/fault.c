@@ -2,7 +2,7 @@
 #include "internal.h"
 
 static struct shim_fault_plan plan;
-static u64 rng;
+static uint64_t rng;
 
 void shim_fault_set(const struct shim_fault_plan *p)
 {
@@ -31,9 +31,9 @@ static bool draw(void)
 	return (rng & 0xffff) < plan.per_65536;
 }
 
-bool shim_fault_page(gfp_t gfp)
+bool shim_fault_page(struct shim_gfp gfp)
 {
-	if (gfp & __GFP_NOFAIL)
+	if (gfp.flags & SHIM_GFP_NOFAIL)
 		return false;
 	if (plan.fail_pages) {
 		plan.fail_pages--;
@@ -42,9 +42,9 @@ bool shim_fault_page(gfp_t gfp)
 	return draw();
 }
 
-bool shim_fault_slab(gfp_t gfp)
+bool shim_fault_slab(struct shim_gfp gfp)
 {
-	if (gfp & __GFP_NOFAIL)
+	if (gfp.flags & SHIM_GFP_NOFAIL)
 		return false;
 	if (plan.fail_slab) {
 		plan.fail_slab--;

@@ -70,6 +70,7 @@ struct shim_record {
 
 struct kmem_cache {
 	const char *name;
+	char *name_copy;		/* name, when the profile's slab copies it */
 	size_t size;
 	unsigned long objects;		/* live objects */
 	struct kmem_cache *next;	/* live caches, for lookup by name */
@@ -119,15 +120,11 @@ void shim_records_reset(void);
 
 const void *shim_current_owner(void);
 /* "sleeping function called from invalid context" if gfp may sleep here. */
-void shim_might_sleep(gfp_t gfp, const char *site);
 void shim_preemption_point(void);	/* runs the preempt hook if armed and allowed */
 /* True if this allocation must fail by the fault plan. */
-bool shim_fault_page(gfp_t gfp);
-bool shim_fault_slab(gfp_t gfp);
+bool shim_fault_page(struct shim_gfp gfp);
+bool shim_fault_slab(struct shim_gfp gfp);
 void shim_fault_reset(void);
-
-void shim_preempt_inc(void);
-void shim_preempt_dec(void);
 
 void shim_pages_reset(void);
 void shim_pages_teardown(void);

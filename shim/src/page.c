@@ -1,29 +1,36 @@
 /*
- * page.c: the page allocator and atomic kmaps.  Page memory is poisoned for
- * AddressSanitizer unless a kmap slot maps the page, so an access through a
- * pointer kept past kunmap_atomic is a use-after-poison report.  For
- * MemorySanitizer a page is uninitialised unless __GFP_ZERO asked for zeroes,
- * and again once it is freed.
+ * page.c: the page allocator and kmaps.  Page memory is poisoned for
+ * AddressSanitizer unless a kmap maps the page, so an access through a
+ * pointer kept past its unmap is a use-after-poison report.  For
+ * MemorySanitizer a page is uninitialised unless SHIM_GFP_ZERO asked for
+ * zeroes, and again once it is freed.  The runtime sees a struct page as the
+ * struct shim_page it starts with (allocfuzz/runtime.h).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <linux/highmem.h>
 #include <allocfuzz/quarantine.h>
-#include <asm/page.h>
 #include "internal.h"
 
-static struct page *pages;		/* all live pages, newest first */
-static struct page *touched;		/* kmapped since shim_touched_clear() */
+#define PAGE_SIZE	SHIM_PAGE_SIZE
+#define PAGE_MASK	(~(PAGE_SIZE - 1))
+
+static struct shim_page *pages;		/* all live pages, newest first */
+static struct shim_page *touched;	/* kmapped since shim_touched_clear() */
 static unsigned long next_page_id;
 static unsigned long generation;	/* atomic: read without shim_lock */
-static _Thread_local struct page *slot[KM_TYPE_NR];
 
-static const char *const slot_name[KM_TYPE_NR] = { "KM_USER0", "KM_USER1" };
+/* kmap_atomic's named slots (2.6.3x) and kmap_local's stack (6.x), per thread as per CPU. */
+#define KMAP_SLOTS	8
+static _Thread_local struct shim_page *slot[KMAP_SLOTS];
+static _Thread_local const char *slot_name[KMAP_SLOTS];
+static _Thread_local struct shim_page *local[SHIM_KMAP_LOCAL_MAX];
+static _Thread_local unsigned int local_depth;
 
 /* A fresh page, poisoned as a freed one; the quarantine's stock. */
 static void *page_new(void)
 {
-	struct page *page = calloc(1, sizeof(*page));
+	struct shim_page *page = calloc(1, SHIM_PAGE_BYTES);
 
 	if (!page || !(page->virtual = aligned_alloc(PAGE_SIZE, PAGE_SIZE)))
 		abort();
@@ -44,20 +51,20 @@ static void *page_ring[1024];
 static struct quarantine page_quarantine =
 	QUARANTINE_INIT(page_ring, PAGE_REUSE_AFTER, PAGE_STOCK, page_new);
 
-static struct page *page_get(void)
+static struct shim_page *page_get(void)
 {
-	struct page *page = quarantine_get(&page_quarantine);
+	struct shim_page *page = quarantine_get(&page_quarantine);
 	void *mem = page->virtual;
 
 	shim_unpoison(mem, PAGE_SIZE);
-	memset(page, 0, sizeof(*page));
+	memset(page, 0, SHIM_PAGE_BYTES);	/* the profile's fields too */
 	page->virtual = mem;
 	return page;
 }
 
-static void page_put(struct page *page)
+static void page_put(struct shim_page *page)
 {
-	struct page *old;
+	struct shim_page *old;
 
 	shim_free_fill(page->virtual, PAGE_SIZE);
 	shim_uninit(page->virtual, PAGE_SIZE);
@@ -70,24 +77,22 @@ static void page_put(struct page *page)
 	}
 }
 
-static void check_gfp(gfp_t gfp, const char *site)
+static void check_gfp(struct shim_gfp gfp, const char *site)
 {
-	gfp_t zone = gfp & (__GFP_DMA | __GFP_HIGHMEM | __GFP_DMA32);
-
-	if (gfp & ~__GFP_BITS_MASK)
+	if (gfp.flags & SHIM_GFP_BAD_BITS)
 		shim_check_failed("shim.page.bad-gfp",
 				  "page allocation with invalid gfp flags", site,
-				  "gfp 0x%x has bits above __GFP_BITS_SHIFT", gfp);
+				  "gfp 0x%x has bits above __GFP_BITS_SHIFT", gfp.mask);
 	/* GFP_ZONE_BAD: more than one zone modifier. */
-	if (zone & (zone - 1))
+	if (gfp.flags & SHIM_GFP_BAD_ZONE)
 		shim_check_failed("shim.page.bad-gfp",
 				  "page allocation with invalid gfp flags", site,
-				  "gfp 0x%x names more than one zone", gfp);
+				  "gfp 0x%x names more than one zone", gfp.mask);
 }
 
-struct page *shim_alloc_page(gfp_t gfp, const char *site)
+struct page *shim_alloc_page(struct shim_gfp gfp, const char *site)
 {
-	struct page *page;
+	struct shim_page *page;
 
 	check_gfp(gfp, site);
 	shim_might_sleep(gfp, site);
@@ -99,7 +104,7 @@ struct page *shim_alloc_page(gfp_t gfp, const char *site)
 		return NULL;
 	}
 	page = page_get();
-	if (gfp & __GFP_ZERO) {
+	if (gfp.flags & SHIM_GFP_ZERO) {
 		memset(page->virtual, 0, PAGE_SIZE);
 	} else {
 		shim_inuse_fill(page->virtual, PAGE_SIZE);
@@ -118,10 +123,10 @@ struct page *shim_alloc_page(gfp_t gfp, const char *site)
 	shim_stats.pages_live++;
 	shim_stats.pages_allocated++;
 	shim_table_unlock();
-	return page;
+	return (struct page *)page;
 }
 
-static void untouch(struct page *page)
+static void untouch(struct shim_page *page)
 {
 	if (!page->touched)
 		return;
@@ -136,7 +141,7 @@ static void untouch(struct page *page)
 }
 
 /* Unlinks and frees a live page; called under shim_lock. */
-static void release(struct page *page)
+static void release(struct shim_page *page)
 {
 	if (page->prev)
 		page->prev->next = page->next;
@@ -152,8 +157,10 @@ static void release(struct page *page)
 	shim_stats.pages_live--;
 }
 
-void shim_free_page(struct page *page, const char *site)
+void shim_free_page(struct page *p, const char *site)
 {
+	struct shim_page *page = shim_page(p);
+
 	shim_table_lock();
 	if (shim_checks_on() && !shim_record_find(page, SHIM_PAGE))
 		shim_check_failed("shim.page.free-invalid",
@@ -169,29 +176,28 @@ void shim_free_page(struct page *page, const char *site)
 	shim_table_unlock();
 }
 
-static void check_slot(enum km_type type, const char *site)
+/* A kmap of a page that is not allocated: fn names the call, as the first line does. */
+static void check_live(struct shim_page *page, const char *fn, const char *name, const char *site)
 {
-	if ((unsigned int)type >= KM_TYPE_NR)
-		shim_check_failed("shim.kmap.bad-slot",
-				  "kmap slot out of range", site,
-				  "kmap slot %d does not exist", (int)type);
+	char what[64];
+	bool live;
+
+	if (!shim_checks_on())
+		return;
+	shim_table_lock();
+	live = shim_record_find(page, SHIM_PAGE) != NULL;
+	shim_table_unlock();
+	if (live)
+		return;
+	snprintf(what, sizeof(what), "%s of a page that is not allocated", fn);
+	shim_check_failed("shim.kmap.dead-page", what, site,
+			  "%s(%s) of a page that is not allocated", fn, name);
 }
 
-void *shim_kmap_atomic(struct page *page, enum km_type type, const char *site)
+/* Maps page for this thread: unpoisoned while any kmap maps it; joins the touched set. */
+static void map(struct shim_page *page)
 {
-	check_slot(type, site);
 	shim_table_lock();
-	if (shim_checks_on() && !shim_record_find(page, SHIM_PAGE))
-		shim_check_failed("shim.kmap.dead-page",
-				  "kmap_atomic of a page that is not allocated", site,
-				  "kmap_atomic(%s) of a page that is not allocated",
-				  slot_name[type]);
-	if (slot[type])
-		shim_check_failed("shim.kmap.slot-busy",
-				  "kmap_atomic on a slot that is in use", site,
-				  "kmap_atomic(%s) while the slot still maps page #%lu",
-				  slot_name[type], slot[type]->id);
-	slot[type] = page;
 	if (!page->map_count++)
 		shim_unpoison(page->virtual, PAGE_SIZE);
 	if (!page->touched) {
@@ -203,49 +209,125 @@ void *shim_kmap_atomic(struct page *page, enum km_type type, const char *site)
 	}
 	shim_stats.kmaps++;
 	shim_table_unlock();
+}
+
+static void unmap(struct shim_page *page)
+{
+	shim_table_lock();
+	if (!--page->map_count)
+		shim_poison(page->virtual, PAGE_SIZE);
+	shim_table_unlock();
+}
+
+static void check_slot(unsigned int type, unsigned int nr, const char *site)
+{
+	if (type >= nr || type >= KMAP_SLOTS)
+		shim_check_failed("shim.kmap.bad-slot",
+				  "kmap slot out of range", site,
+				  "kmap slot %u does not exist", type);
+}
+
+void *shim_kmap_slot(struct page *p, unsigned int type, unsigned int nr, const char *name,
+		     const char *site)
+{
+	struct shim_page *page = shim_page(p);
+
+	check_slot(type, nr, site);
+	check_live(page, "kmap_atomic", name, site);
+	if (slot[type])
+		shim_check_failed("shim.kmap.slot-busy",
+				  "kmap_atomic on a slot that is in use", site,
+				  "kmap_atomic(%s) while the slot still maps page #%lu",
+				  name, slot[type]->id);
+	map(page);
+	slot[type] = page;
+	slot_name[type] = name;
 	/* pagefault_disable(): the mapping is atomic context. */
 	shim_preempt_inc();
 	return page->virtual;
 }
 
-void shim_kunmap_atomic(void *kvaddr, enum km_type type, const char *site)
+void shim_kunmap_slot(const void *kvaddr, unsigned int type, unsigned int nr, const char *name,
+		      const char *site)
 {
-	struct page *page;
+	struct shim_page *page;
 
-	check_slot(type, site);
+	check_slot(type, nr, site);
 	page = slot[type];
 	if (!page)
 		shim_check_failed("shim.kmap.unmap-unmapped",
 				  "kunmap_atomic of a slot that maps nothing", site,
-				  "kunmap_atomic(%s) of a slot that maps nothing",
-				  slot_name[type]);
+				  "kunmap_atomic(%s) of a slot that maps nothing", name);
 	/* 2.6.3x kunmap_atomic masks the address down to its page. */
 	if (((unsigned long)kvaddr & PAGE_MASK) != (unsigned long)page->virtual)
 		shim_check_failed("shim.kmap.unmap-wrong-page",
 				  "kunmap_atomic with an address of another page", site,
 				  "kunmap_atomic(%s) with an address outside page #%lu that the slot maps",
-				  slot_name[type], page->id);
-	shim_table_lock();
+				  name, page->id);
 	slot[type] = NULL;
-	if (!--page->map_count)
-		shim_poison(page->virtual, PAGE_SIZE);
-	shim_table_unlock();
+	unmap(page);
 	shim_preempt_dec();
+}
+
+/* 6.x kmap_local_page(): a stack per thread, KM_MAX_IDX deep; atomic: kmap_atomic(). */
+void *shim_kmap_local(struct page *p, bool atomic, const char *site)
+{
+	struct shim_page *page = shim_page(p);
+
+	if (local_depth == SHIM_KMAP_LOCAL_MAX)
+		shim_check_failed("shim.kmap.local-overflow",
+				  "kmap_local stack overflow", site,
+				  "%u pages are mapped already (KM_MAX_IDX)", local_depth);
+	check_live(page, atomic ? "kmap_atomic" : "kmap_local_page", "", site);
+	map(page);
+	local[local_depth++] = page;
+	if (atomic)
+		shim_preempt_inc();
+	return page->virtual;
+}
+
+/* kunmap_local() must undo the newest mapping first, as kunmap_local_indexed() warns. */
+void shim_kunmap_local(const void *kvaddr, bool atomic, const char *site)
+{
+	struct shim_page *page;
+	unsigned int i;
+
+	if (!local_depth)
+		shim_check_failed("shim.kmap.unmap-unmapped",
+				  "kunmap_local with nothing mapped", site,
+				  "kunmap_local of an address while this thread maps no page");
+	page = local[local_depth - 1];
+	if (((unsigned long)kvaddr & PAGE_MASK) != (unsigned long)page->virtual) {
+		for (i = 0; i + 1 < local_depth; i++)
+			if (((unsigned long)kvaddr & PAGE_MASK) == (unsigned long)local[i]->virtual)
+				shim_check_failed("shim.kmap.local-order",
+						  "kunmap_local out of order", site,
+						  "kunmap_local of page #%lu while page #%lu, mapped after it, is still mapped",
+						  local[i]->id, page->id);
+		shim_check_failed("shim.kmap.unmap-wrong-page",
+				  "kunmap_local with an address no mapping has", site,
+				  "kunmap_local with an address outside every page this thread maps");
+	}
+	local[--local_depth] = NULL;
+	unmap(page);
+	if (atomic)
+		shim_preempt_dec();
 }
 
 struct page *shim_page_next(struct page *prev, const void *owner)
 {
-	struct page *page = prev ? prev->next : pages;
+	struct shim_page *page = prev ? shim_page(prev)->next : pages;
 
 	while (page && owner && page->owner != owner)
 		page = page->next;
-	return page;
+	return (struct page *)page;
 }
 
 unsigned long shim_page_count(const void *owner)
 {
 	long n = shim_record_count(SHIM_PAGE, NULL, owner);
 	struct page *page;
+
 
 	if (n >= 0)
 		return n;
@@ -272,11 +354,11 @@ bool shim_page_is_live(const struct page *page)
 
 struct page *shim_touched_next(struct page *prev, const void *owner)
 {
-	struct page *page = prev ? prev->touched_next : touched;
+	struct shim_page *page = prev ? shim_page(prev)->touched_next : touched;
 
 	while (page && owner && page->owner != owner)
 		page = page->touched_next;
-	return page;
+	return (struct page *)page;
 }
 
 void shim_touched_clear(void)
@@ -289,10 +371,13 @@ void shim_touched_clear(void)
 
 void shim_pages_reset(void)
 {
-	int i;
+	unsigned int i;
 
-	for (i = 0; i < KM_TYPE_NR; i++)
+	for (i = 0; i < KMAP_SLOTS; i++)
 		slot[i] = NULL;
+	for (i = 0; i < local_depth; i++)
+		local[i] = NULL;
+	local_depth = 0;
 	while (pages) {
 		pages->map_count = 0;
 		release(pages);
@@ -302,19 +387,24 @@ void shim_pages_reset(void)
 
 void shim_kmap_teardown(void)
 {
-	int i;
+	unsigned int i;
 
-	for (i = 0; i < KM_TYPE_NR; i++)
+	for (i = 0; i < KMAP_SLOTS; i++)
 		if (slot[i])
 			shim_check_failed("shim.leak.kmap",
 					  "kmap slot still mapped at teardown", NULL,
 					  "%s still maps page #%lu at teardown",
 					  slot_name[i], slot[i]->id);
+	if (local_depth)
+		shim_check_failed("shim.leak.kmap",
+				  "kmap slot still mapped at teardown", NULL,
+				  "kmap_local still maps page #%lu at teardown (%u mapping(s))",
+				  local[local_depth - 1]->id, local_depth);
 }
 
 void shim_pages_teardown(void)
 {
-	struct page *page;
+	struct shim_page *page;
 
 	if (!pages)
 		return;

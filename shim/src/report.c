@@ -2,8 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
-#include <linux/bug.h>
-#include <linux/bitops.h>
 #include "internal.h"
 
 #if defined(SAN_ASAN) || defined(__has_feature)

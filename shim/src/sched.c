@@ -3,7 +3,6 @@
  * might_sleep().  State is per thread, as it is per CPU in the kernel.
  */
 #include <sched.h>
-#include <linux/spinlock.h>
 #include "internal.h"
 
 static _Thread_local int preempt_count;
@@ -51,34 +50,34 @@ void shim_preemption_point(void)
 	fn(preempt_hook_arg);
 }
 
-void shim_might_sleep(gfp_t gfp, const char *site)
+void shim_might_sleep(struct shim_gfp gfp, const char *site)
 {
-	if ((gfp & __GFP_WAIT) && preempt_count > 0)
+	if ((gfp.flags & SHIM_GFP_MAY_SLEEP) && preempt_count > 0)
 		shim_check_failed("shim.sched.sleep-in-atomic",
 				  "sleeping function called from invalid context", site,
 				  "gfp 0x%x may sleep, preempt_count is %d",
-				  gfp, preempt_count);
+				  gfp.mask, preempt_count);
 }
 
 /* As debug_spin_lock_before(): a lock that spin_lock_init() never set up. */
-static void check_magic(spinlock_t *lock, const char *site)
+static void check_magic(struct shim_spinlock *lock, const char *site)
 {
-	if (lock->magic != SPINLOCK_MAGIC)
+	if (lock->magic != SHIM_SPINLOCK_MAGIC)
 		shim_check_failed("shim.spinlock.bad-magic",
 				  "spinlock bad magic", site,
 				  "magic 0x%x, not 0x%x: spin_lock_init() was never called on this lock",
-				  lock->magic, SPINLOCK_MAGIC);
+				  lock->magic, SHIM_SPINLOCK_MAGIC);
 }
 
-void shim_spin_lock_init(spinlock_t *lock)
+void shim_spin_lock_init(struct shim_spinlock *lock)
 {
-	lock->magic = SPINLOCK_MAGIC;
+	lock->magic = SHIM_SPINLOCK_MAGIC;
 	lock->locked = 0;
 	lock->owner = 0;
 	lock->site = NULL;
 }
 
-void shim_spin_lock(spinlock_t *lock, const char *site)
+void shim_spin_lock(struct shim_spinlock *lock, const char *site)
 {
 	unsigned long me = current_id();
 	int unlocked = 0;
@@ -99,7 +98,7 @@ void shim_spin_lock(spinlock_t *lock, const char *site)
 	shim_preempt_inc();
 }
 
-void shim_spin_unlock(spinlock_t *lock, const char *site)
+void shim_spin_unlock(struct shim_spinlock *lock, const char *site)
 {
 	unsigned long owner = __atomic_load_n(&lock->owner, __ATOMIC_RELAXED);
 

@@ -2,35 +2,35 @@
  * slab.c: kmalloc and kmem_cache on top of the C allocator (so ASan sees
  * every object with red zones), with every object tracked by cache and owner.
  * For MemorySanitizer an object is uninitialised unless kzalloc,
- * kmem_cache_zalloc or __GFP_ZERO asked for zeroes, and again once freed.
+ * kmem_cache_zalloc or __GFP_ZERO asked for zeroes (SHIM_GFP_ZERO), and
+ * again once freed.
  */
 #include <stdlib.h>
 #include <string.h>
-#include <linux/slab.h>
 #include "internal.h"
 
 static struct kmem_cache *caches;
 
-static void check_gfp(gfp_t flags, const char *site)
+static void check_gfp(struct shim_gfp gfp, const char *site)
 {
 	/* mm/slab.c: BUG_ON(flags & GFP_SLAB_BUG_MASK) */
-	if (flags & GFP_SLAB_BUG_MASK)
+	if (gfp.flags & SHIM_GFP_NOT_SLAB)
 		shim_check_failed("shim.slab.bad-gfp",
 				  "slab allocation with invalid gfp flags", site,
 				  "slab allocation with gfp 0x%x (highmem, dma32 or unknown bits)",
-				  flags);
-	shim_might_sleep(flags, site);
+				  gfp.mask);
+	shim_might_sleep(gfp, site);
 }
 
 /* Allocates and registers one object; NULL if the fault plan says so. */
-static void *object_alloc(size_t size, gfp_t flags, bool zero, enum shim_kind kind,
+static void *object_alloc(size_t size, struct shim_gfp gfp, enum shim_kind kind,
 			  const struct kmem_cache *cache, const char *site)
 {
 	void *obj;
 
-	check_gfp(flags, site);
+	check_gfp(gfp, site);
 	shim_table_lock();
-	if (shim_fault_slab(flags)) {
+	if (shim_fault_slab(gfp)) {
 		shim_stats.slab_faults_injected++;
 		shim_table_unlock();
 		return NULL;
@@ -38,7 +38,7 @@ static void *object_alloc(size_t size, gfp_t flags, bool zero, enum shim_kind ki
 	obj = malloc(size ? size : 1);
 	if (!obj)
 		abort();
-	if (zero || (flags & __GFP_ZERO)) {
+	if (gfp.flags & SHIM_GFP_ZERO) {
 		memset(obj, 0, size);
 	} else {
 		shim_inuse_fill(obj, size);
@@ -71,9 +71,9 @@ static void object_release(struct shim_record *rec)
 	shim_stats.objects_live--;
 }
 
-void *shim_kmalloc(size_t size, gfp_t flags, bool zero, const char *site)
+void *shim_kmalloc(size_t size, struct shim_gfp gfp, const char *site)
 {
-	return object_alloc(size, flags, zero, SHIM_KMALLOC, NULL, site);
+	return object_alloc(size, gfp, SHIM_KMALLOC, NULL, site);
 }
 
 void shim_kfree(const void *obj, const char *site)
@@ -93,23 +93,24 @@ void shim_kfree(const void *obj, const char *site)
 	shim_table_unlock();
 }
 
-struct kmem_cache *shim_kmem_cache_create(const char *name, size_t size,
-					  size_t align, unsigned long flags,
-					  void (*ctor)(void *), const char *site)
+/* kmem_cache_create() takes a mutex: it may sleep. */
+static const struct shim_gfp may_sleep = { SHIM_GFP_MAY_SLEEP, 0 };
+
+struct kmem_cache *shim_kmem_cache_create(const char *name, size_t size, unsigned long flags,
+					  void (*ctor)(void *), bool copy_name, const char *site)
 {
 	struct kmem_cache *cache;
 
-	(void)align;
 	(void)flags;
 	if (ctor)
 		shim_check_failed("shim.slab.ctor",
 				  "cache constructors are not emulated", site,
 				  "cache constructors are not emulated");
-	shim_might_sleep(GFP_KERNEL, site);
+	shim_might_sleep(may_sleep, site);
 	cache = calloc(1, sizeof(*cache));
-	if (!cache)
+	if (!cache || (copy_name && !(cache->name_copy = strdup(name))))
 		abort();
-	cache->name = name;
+	cache->name = copy_name ? cache->name_copy : name;
 	cache->size = size;
 	shim_table_lock();
 	cache->next = caches;
@@ -140,13 +141,13 @@ void shim_kmem_cache_destroy(struct kmem_cache *cache, const char *site)
 	for (pp = &caches; *pp != cache; pp = &(*pp)->next)
 		;
 	*pp = cache->next;
+	free(cache->name_copy);
 	free(cache);
 	shim_stats.caches_live--;
 	shim_table_unlock();
 }
 
-void *shim_kmem_cache_alloc(struct kmem_cache *cache, gfp_t flags, bool zero,
-			    const char *site)
+void *shim_kmem_cache_alloc(struct kmem_cache *cache, struct shim_gfp gfp, const char *site)
 {
 	bool exists;
 	void *obj;
@@ -158,7 +159,7 @@ void *shim_kmem_cache_alloc(struct kmem_cache *cache, gfp_t flags, bool zero,
 		shim_check_failed("shim.slab.cache-invalid",
 				  "use of a cache that does not exist", site,
 				  "kmem_cache_alloc from a cache that does not exist");
-	obj = object_alloc(cache->size, flags, zero, SHIM_CACHE_OBJ, cache, site);
+	obj = object_alloc(cache->size, gfp, SHIM_CACHE_OBJ, cache, site);
 	if (obj)
 		__atomic_add_fetch(&cache->objects, 1, __ATOMIC_RELAXED);
 	return obj;
@@ -238,6 +239,7 @@ static void release_cache(struct shim_record *rec, void *arg)
 {
 	(void)arg;
 	if (rec->kind == SHIM_CACHE) {
+		free(((struct kmem_cache *)rec->key)->name_copy);
 		free((void *)rec->key);
 		shim_record_del(rec);
 	}

@@ -1,4 +1,8 @@
 /* fault_test.c: the fault-injection schedule. */
+#include <linux/gfp.h>
+#include <linux/highmem.h>
+#include <linux/slab.h>
+#include <asm/page.h>
 #include <allocfuzz/shim.h>
 #include "expect.h"
 

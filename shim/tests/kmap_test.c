@@ -1,4 +1,8 @@
 /* kmap_test.c: highmem emulation: slots, map counts, and poisoned page memory. */
+#include <linux/gfp.h>
+#include <linux/highmem.h>
+#include <linux/slab.h>
+#include <asm/page.h>
 #include <allocfuzz/shim.h>
 #include "expect.h"
 

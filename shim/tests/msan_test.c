@@ -3,10 +3,14 @@
  * would leave it: a use of bytes from alloc_page() without __GFP_ZERO, from
  * kmalloc() or kmem_cache_alloc(), or of memory freed and handed out again
  * is reported; zeroed allocations (__GFP_ZERO, kzalloc, kmem_cache_zalloc)
- * and bytes written are not. The reporting cases need MSan (ci/msan_test.sh
+ * and bytes written are not. The reporting cases need MSan (ci/tests/msan.sh
  * runs this under --config=msan); other builds skip them and run the quiet ones.
  */
 #include <string.h>
+#include <linux/gfp.h>
+#include <linux/highmem.h>
+#include <linux/slab.h>
+#include <asm/page.h>
 #include <allocfuzz/shim.h>
 #include "expect.h"
 

@@ -1,6 +1,10 @@
 /* page_test.c: the page allocator: ownership, counts, gfp checks, leaks. */
 #include <stddef.h>
 #include <string.h>
+#include <linux/gfp.h>
+#include <linux/highmem.h>
+#include <linux/slab.h>
+#include <asm/page.h>
 #include <allocfuzz/shim.h>
 #include "expect.h"
 
@@ -101,13 +105,13 @@ static void quarantine(void)
 
 	shim_reset();
 	p[0] = alloc_page(GFP_NOIO);
-	first = p[0]->virtual;
+	first = shim_page(p[0])->virtual;
 	old = p[0];
 	__free_page(p[0]);
 	for (i = 0; i < 300; i++)
 		p[i] = alloc_page(GFP_NOIO);
 	for (i = 0; i < 300; i++)
-		CHECK(p[i]->virtual != first && p[i] != old);
+		CHECK(shim_page(p[i])->virtual != first && p[i] != old);
 	for (i = 0; i < 300; i++)
 		__free_page(p[i]);
 	shim_teardown();

@@ -1,5 +1,9 @@
 /* sched_test.c: spinlock debugging, atomic context, BUG_ON and bit operations. */
 #include <pthread.h>
+#include <linux/gfp.h>
+#include <linux/highmem.h>
+#include <linux/slab.h>
+#include <asm/page.h>
 #include <allocfuzz/shim.h>
 #include <linux/bitops.h>
 #include <linux/kernel.h>

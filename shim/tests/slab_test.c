@@ -1,5 +1,9 @@
 /* slab_test.c: kmalloc and kmem_cache tracking, misuse checks and leaks. */
 #include <pthread.h>
+#include <linux/gfp.h>
+#include <linux/highmem.h>
+#include <linux/slab.h>
+#include <asm/page.h>
 #include <allocfuzz/shim.h>
 #include "expect.h"
 

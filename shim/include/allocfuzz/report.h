@@ -7,7 +7,7 @@
 #define _ALLOCFUZZ_REPORT_H
 
 #include <stdarg.h>
-#include <linux/compiler.h>
+#include <allocfuzz/compiler.h>
 
 /* Starts a report: prints "allocfuzz: <fmt>" as its first line. */
 __printf(1, 2) void report_begin(const char *fmt, ...);

@@ -6,11 +6,8 @@
 #ifndef _ALLOCFUZZ_SHIM_H
 #define _ALLOCFUZZ_SHIM_H
 
-#include <linux/types.h>
-#include <linux/gfp.h>
-#include <linux/highmem.h>
-#include <linux/slab.h>
-#include <asm/page.h>
+#include <stdint.h>
+#include <allocfuzz/runtime.h>
 
 /* Counters, as /proc/vmstat and slabinfo would show them. */
 struct shim_stats {
@@ -36,7 +33,7 @@ struct shim_fault_plan {
 	unsigned int fail_pages;
 	unsigned int fail_slab;
 	unsigned int per_65536;
-	u64 seed;
+	uint64_t seed;
 };
 
 /* Frees everything without reports and zeroes all state and counters. */
@@ -77,6 +74,16 @@ unsigned long shim_page_count(const void *owner);
 unsigned long shim_page_generation(void);
 /* True if page is a live page (safe on any pointer value). */
 bool shim_page_is_live(const struct page *page);
+/* A live page's number in reports, and the owner tag it was allocated under. */
+static inline unsigned long shim_page_id(const struct page *page)
+{
+	return shim_page(page)->id;
+}
+
+static inline const void *shim_page_owner(const struct page *page)
+{
+	return shim_page(page)->owner;
+}
 
 /* Pages kmapped since the last shim_touched_clear() (freed ones drop out). */
 struct page *shim_touched_next(struct page *prev, const void *owner);

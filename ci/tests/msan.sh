@@ -1,0 +1,50 @@
+#!/bin/sh
+# The test suite under MemorySanitizer: every Bazel test built and run with
+# --config=msan must pass; shim/tests:msan_test must run its reporting cases
+# (MSan fires on unzeroed pages and objects and on freed memory handed out
+# again, and is quiet on zeroed and written memory), so it skips nothing;
+# the only skips anywhere are cases whose report needs a sanitizer this
+# build lacks, each saying which; the fuzz targets carry MSan's runtime.
+# Run: sh ci/tests/msan.sh   (ends with "N passed, M failed")
+set -u
+cd "$(dirname "$0")/.."
+. ci/lib/testlib.sh
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+if bazel test --config=msan //... >"$log" 2>&1; then
+	pass "bazel test --config=msan //..."
+else
+	fail "bazel test --config=msan //...:"
+	grep "FAILED\|NO STATUS\|ERROR:" "$log" | head -n 20
+fi
+logs=$(bazel info --config=msan bazel-testlogs 2>/dev/null)
+bin=$(bazel info --config=msan bazel-bin 2>/dev/null)
+
+for t in $(bazel query 'tests(//...) except attr(tags, manual, //...)' 2>/dev/null); do
+	f="$logs/$(echo "${t#//}" | tr ':' '/')/test.log"
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?$' "$f" 2>/dev/null | tail -n 1)
+	case $line in
+	*" 0 failed"*) pass "$t under MSan: $line" ;;
+	*) fail "$t under MSan: ${line:-no result}" ;;
+	esac
+	# A skip must name the sanitizer it needs, and MSan is never missing here.
+	grep '^skip ' "$f" 2>/dev/null | grep -v 'needs [A-Za-z ]*Sanitizer' | sed 's/^/FAIL unexplained /'
+	grep '^skip ' "$f" 2>/dev/null | grep -q 'MemorySanitizer' && fail "$t skipped an MSan case under MSan"
+done
+m="$logs/shim/tests/msan_test/test.log"
+check "msan_test: its MSan cases ran, none skipped" sh -c "! grep -q '^skip ' '$m' && grep -q '^ok msan: use of a kmalloc object' '$m'"
+check "msan_test: MSan's report was the one each reporting case saw" \
+	sh -c "[ \$(grep -c '^ok msan: ' '$m') -eq 10 ]"
+f="$logs/corpus/findings_test/test.log"
+check "findings_test: XV-1 and XV-2 (UBSan reports) are skipped, both variants each" \
+	sh -c "[ \$(grep -c '^skip XV-[12]: .* needs UndefinedBehaviorSanitizer' '$f') -eq 4 ] &&
+		[ \$(grep -c '^skip ' '$f') -eq 4 ]"
+check "findings_test: the other findings still fail on their variants under MSan" \
+	grep -q '^ok XV-3: seed variant fails' "$f"
+for t in xvmalloc_fuzz xcfmalloc_fuzz differential_fuzz; do
+	check "${t}_libfuzzer and _replay carry MSan's runtime" \
+		sh -c "grep -qa __msan_init '$bin/fuzzers/${t}_libfuzzer' && grep -qa __msan_init '$bin/fuzzers/${t}_replay' &&
+			! grep -qa __asan_init '$bin/fuzzers/${t}_libfuzzer'"
+done
+finish
