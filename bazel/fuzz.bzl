@@ -7,7 +7,8 @@
   <name>_replay     plain main over files and directories (gdb, valgrind)
   <name>_replay_seed  the same, always against the seed variants (findings tests)
   <name>_run        launcher: time budget, corpus and artifact dirs, engine flags
-  <name>_regression_test  replays corpus/<name>/ and corpus/regressions/
+Its regression test, which replays its corpus, is corpus/BUILD's
+(//corpus:<name>_regression_test): the corpus sits above the fuzzers.
 
 A target links the adapters of its allocators (TARGETS' "allocators"), in
 the variant --define=variant=V selects (fixed by default; --config=seed is
@@ -28,7 +29,7 @@ def variant_adapters(allocators):
         [("//conditions:default", adapters(allocators, "fixed"))],
     ))
 
-def allocfuzz_target(name, deps, dict = None, regressions = True, test_tags = []):
+def allocfuzz_target(name, deps):
     t = TARGETS[name]
     srcs = [t["src"]]
     all_deps = deps + variant_adapters(t["allocators"])
@@ -59,6 +60,7 @@ def allocfuzz_target(name, deps, dict = None, regressions = True, test_tags = []
             linkopts = ["/usr/lib/afl/libAFLDriver.a", "-lstdc++"],
             tags = ["manual"],  # needs afl-clang-fast: --config=afl or afl-cmplog
         )
+    # ci/fuzz.sh builds the corpus and reads the dictionary from the workspace itself.
     native.sh_binary(
         name = name + "_run",
         srcs = ["//ci:fuzz.sh"],
@@ -66,20 +68,5 @@ def allocfuzz_target(name, deps, dict = None, regressions = True, test_tags = []
         data = [
             ":" + name + "_libfuzzer",
             ":" + name + "_replay",
-            "//corpus:" + name,
-        ] + ([dict] if dict else []),
-    )
-    native.sh_test(
-        name = name + "_regression_test",
-        tags = test_tags,
-        srcs = ["//ci:tools/regression.sh"],
-        args = [
-            "$(location :%s_replay)" % name,
-            "$(locations //corpus:%s)" % name,
-        ] + (["$(locations //corpus:regressions)"] if regressions else []),
-        data = [
-            ":" + name + "_replay",
-            "//ci:lib/testlib.sh",
-            "//corpus:" + name,
-        ] + (["//corpus:regressions"] if regressions else []),
+        ],
     )

@@ -1,17 +1,19 @@
 #!/bin/sh
 # Mutation testing of the harness: how many small faults injected into the
-# fixed allocators its oracles report. For each allocator, a seeded sample
-# of the mutants bench/mutation/mutate lists (operators, constants,
-# negations, deleted statements, locks removed or moved, kmap slots
-# swapped, flags set where cleared) is built (only the allocator's object
-# is recompiled; the harness objects are built once) and tried in stages,
-# each only on the survivors of the one before:
+# fixed allocators its oracles report. For each allocator (bazel/build.manifest
+# lists them; each one's port is one C file), a seeded sample of the mutants
+# bench/mutation/mutate lists (operators, constants, negations, deleted
+# statements, locks removed or moved, kmap slots swapped, flags set where
+# cleared) is built (only the allocator's object is recompiled; the harness
+# objects are built once, from the manifest's description of each binary,
+# with the options Bazel gives each configuration) and tried in stages, each
+# only on the survivors of the one before:
 #   corpus  replay of the committed corpora and regression inputs of every
 #           target that links the allocator (ASan+UBSan, every oracle on);
-#   fuzz    libFuzzer on the allocator's own target for --fuzz-seconds;
+#   fuzz    libFuzzer on the allocator's own target (<allocator>_fuzz) for --fuzz-seconds;
 #   tsan    threads_fuzz under ThreadSanitizer for --fuzz-seconds, from its
 #           own and the allocator's corpus: races, and the paths only a
-#           concurrent task reaches;
+#           concurrent task reaches (allocators that join threads_fuzz);
 #   msan    the corpus stage's replays again under MemorySanitizer: a read
 #           of a local, field or page byte never written, which the
 #           poison bytes of the other builds may hide (run even with
@@ -22,10 +24,10 @@
 # Writes OUT/mutants.tsv (one row a mutant) and OUT/mutants.md, prints the
 # latter. The kill rate is a figure, not a pass mark: the exit status is 0
 # when it ran, 1 when an equivalence claim is refuted or stale, 2 on errors.
-# Run: sh ci/mutants.sh [--allocator xvmalloc|xcfmalloc|both] [--sample N]
+# Run: sh ci/mutants.sh [--allocator NAME|all] [--sample N]
 #        [--seed S] [--fuzz-seconds S] [--jobs N] [--ids ID,...]
 #        [--equivalent FILE] [--out DIR]
-# Defaults: both, 100 per allocator, seed 1, 60 s, all cores,
+# Defaults: all, 100 per allocator, seed 1, 60 s, all cores,
 # bench/mutation/equivalent.tsv, out/mutants-<date>/ (an existing OUT is
 # refused). --ids tries exactly those mutants (of a single --allocator)
 # instead of a sample. A listed equivalent that is killed (the claim is
@@ -35,7 +37,7 @@ set -u
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-allocators="xvmalloc xcfmalloc" sample=100 seed=1 seconds=60 jobs=$(nproc) ids="" out=""
+allocators=all sample=100 seed=1 seconds=60 jobs=$(nproc) ids="" out=""
 equivalent=bench/mutation/equivalent.tsv
 die() { echo "mutants: $1" >&2; exit 2; }
 while [ $# -gt 0 ]; do
@@ -53,9 +55,11 @@ while [ $# -gt 0 ]; do
 	esac
 	shift 2
 done
-[ "$allocators" = both ] && allocators="xvmalloc xcfmalloc"
+. ci/lib/lib.sh
+known=" $(manifest_names allocator | tr '\n' ' ')"
+[ "$allocators" = all ] && allocators=$known
 for a in $allocators; do
-	case $a in xvmalloc|xcfmalloc) ;; *) die "--allocator must be xvmalloc, xcfmalloc or both" ;; esac
+	case $known in *" $a "*) ;; *) die "--allocator must be all or one of:$known" ;; esac
 done
 for n in "$sample" "$seed" "$seconds" "$jobs"; do
 	case $n in ''|*[!0-9]*) die "--sample, --seed, --fuzz-seconds and --jobs take whole numbers" ;; esac
@@ -64,56 +68,53 @@ done
 [ -z "$ids" ] || [ "$(echo $allocators | wc -w)" -eq 1 ] || die "--ids needs one --allocator"
 case $ids in *[!0-9,]*) die "--ids takes mutant numbers separated by commas" ;; esac
 [ -f "$equivalent" ] && [ -r "$equivalent" ] || die "cannot read the equivalent list $equivalent"
-. ci/lib/lib.sh
 out=$(lib_new_out mutants "${out:-out/mutants-$(date +%Y%m%d-%H%M%S)}") || exit 2
 sh ci/setup.sh || exit 1
 
 # What the trials need, copied out of bazel-bin (which moves with every build).
 labels="//bench/mutation:mutate //fuzzers:opstext //corpus:regressions"
-for a in xvmalloc xcfmalloc; do labels="$labels //allocators/$a:fixed_sources"; done
 for t in $(lib_targets all); do labels="$labels //corpus:$t"; done
 bazel build $labels >"$out/build.log" 2>&1 || die "build failed, see $out/build.log"
-mkdir -p "$out/bin" "$out/src" "$out/inputs"
+mkdir -p "$out/bin" "$out/gen" "$out/inputs" "$out/objs"
 cp bazel-bin/bench/mutation/mutate bazel-bin/fuzzers/opstext "$out/bin/"
-for a in xvmalloc xcfmalloc; do
-	mkdir -p "$out/src/$a" && cp bazel-bin/allocators/$a/fixed/* "$out/src/$a/"
-done
 for t in $(lib_targets all); do
 	mkdir -p "$out/inputs/$t" && cp bazel-bin/corpus/bin/$t/* "$out/inputs/$t/"
 done
 mkdir -p "$out/inputs/regressions" && cp corpus/regressions/*.bin "$out/inputs/regressions/"
+manifest_variants "$out/gen" || die "the fixed variants do not build; see above"
 
-# The harness objects, once per sanitizer build, as Bazel compiles them:
-# coverage instrumentation only in the allocators.
-inc="-I$root/shim/include -I$root/shim/src -I$root/allocators -I$root/invariants -I$root/fuzzers \
--I$out/src/xvmalloc -I$out/src/xcfmalloc"
-cflags_asan="-std=gnu11 -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all"
-cflags_tsan="-std=gnu11 -g -O1 -fno-omit-frame-pointer -fsanitize=thread"
-cflags_msan="-std=gnu11 -g -O1 -fno-omit-frame-pointer -fsanitize=memory -fsanitize-memory-track-origins=2"
-objects() {	# objects SANITIZER: builds $out/obj-SANITIZER/ once
-	o=$out/obj-$1
-	[ -d "$o" ] && return 0
-	eval "flags=\$cflags_$1"
-	mkdir -p "$o.tmp"
-	for f in $(lib_harness_sources) fuzzers/replay_main.c $(for t in $(lib_targets all); do echo "fuzzers/$t.c"; done); do
-		clang-14 $flags -fno-sanitize=fuzzer-no-link $inc -c "$f" \
-			-o "$o.tmp/$(echo "$f" | tr / _ | sed 's/\.c$/.o/')" 2>>"$out/build.log" || return 1
+# Each allocator's port library and its one source, the mutants' subject.
+for a in $allocators; do
+	srcs=$(manifest_list "$(manifest_field "$(manifest_line library "//allocators/$a:fixed")" srcs)")
+	[ "$(echo "$srcs" | wc -w)" -eq 1 ] || die "$a: the port is not one C file ($srcs)"
+	manifest_path "$out/gen" "$srcs" >"$out/objs/$a.src"
+done
+
+# The binaries' objects but the allocator's, per configuration (Bazel's options,
+# from the manifest): a trial adds its mutant's object and links.  Each list
+# is OUT/objs/CONFIG/ALLOCATOR/BINARY.
+objects() (	# objects CONFIG BINARY...: builds them for every allocator tried
+	flags=$(manifest_list "$(manifest_get config "$1" copts)" | tr '\n' ' ')
+	c=$1
+	shift
+	for a in $allocators; do
+		mkdir -p "$out/objs/$c/$a"
+		for b in "$@"; do
+			manifest_line binary "//fuzzers:$b" | grep -q "//allocators/$a:" || continue
+			manifest_compile_binary clang-14 "$flags" "//fuzzers:$b" "$out/gen" "$out/objs" \
+				"//allocators/$a:fixed" >"$out/objs/$c/$a/$b" 2>>"$out/build.log" || exit 1
+		done
 	done
-	for a in xvmalloc xcfmalloc; do
-		clang-14 $flags -fsanitize=fuzzer-no-link $inc -c "$out/src/$a/$a.c" -o "$o.tmp/$a.o" \
-			2>>"$out/build.log" || return 1
-	done
-	mv "$o.tmp" "$o"
-}
-objects asan || die "the harness does not build; see $out/build.log"
-objects msan || die "the MSan harness does not build; see $out/build.log"
-export MUTANTS_INC="$inc" MUTANTS_CFLAGS_ASAN="$cflags_asan" MUTANTS_CFLAGS_TSAN="$cflags_tsan" \
-	MUTANTS_CFLAGS_MSAN="$cflags_msan"
+)
+replays=$(for t in $(lib_targets asan-ubsan); do echo "${t}_replay"; done)
+objects asan-ubsan $replays $(for a in $allocators; do echo "${a}_fuzz_libfuzzer"; done) ||
+	die "the harness does not build; see $out/build.log"
+objects msan $replays || die "the MSan harness does not build; see $out/build.log"
 
 # The sample: every mutant, shuffled with the seed, the first N.
 : >"$out/trials"
 for a in $allocators; do
-	"$out/bin/mutate" list "$out/src/$a/$a.c" >"$out/$a.list" || die "mutate list failed on $a"
+	"$out/bin/mutate" list "$(cat "$out/objs/$a.src")" >"$out/$a.list" || die "mutate list failed on $a"
 	if [ -n "$ids" ]; then
 		echo "$ids" | tr ',' '\n' | awk -F'\t' 'NR == FNR { want[$1] = 1; next } ($1 in want)' - "$out/$a.list"
 	else
@@ -121,7 +122,7 @@ for a in $allocators; do
 			sort -k1,1g | cut -f2- | head -n "$sample" | sort -n
 	fi | awk -v a="$a" -F'\t' '{ print a "\t" $0 }' >>"$out/trials"
 done
-[ "$seconds" -eq 0 ] || objects tsan || die "the TSan harness does not build; see $out/build.log"
+[ "$seconds" -eq 0 ] || objects tsan threads_fuzz_libfuzzer || die "the TSan harness does not build; see $out/build.log"
 echo "mutants: $(wc -l <"$out/trials") mutants of $(echo $allocators), $seconds s fuzzing per stage, $jobs at a time" >&2
 cut -f1,2 "$out/trials" | tr '\t' ' ' |
 	xargs -P "$jobs" -L 1 sh ci/tools/mutant_trial.sh "$out" "$seconds" >"$out/results" ||

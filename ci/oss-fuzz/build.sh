@@ -15,10 +15,12 @@
 #
 ################################################################################
 # OSS-Fuzz / ClusterFuzzLite build script of allocfuzz: builds the default fuzz
-# targets of bazel/targets.bzl against the fixed allocators (the seeds with
-# the fixes of bazel/findings.bzl applied in order) with the builder's $CC $CXX
-# $CFLAGS $CXXFLAGS $LIB_FUZZING_ENGINE into $OUT ($WORK is scratch), each with
-# <target>_seed_corpus.zip, <target>.dict and <target>.options. No Bazel.
+# targets with the builder's $CC $CXX $CFLAGS $CXXFLAGS $LIB_FUZZING_ENGINE
+# into $OUT ($WORK is scratch), each with <target>_seed_corpus.zip,
+# <target>.dict and <target>.options. No Bazel: what to compile comes from
+# bazel/build.manifest, the BUILD files' own description of each binary
+# (its libraries' sources, include directories and options; the fixed
+# allocator variants, as the seeds with their fixes applied in order).
 # Every target has the structure-aware mutator (libFuzzer's custom mutator
 # hooks; AFL++ builds also get $OUT/allocfuzz_afl_mutator.so for
 # AFL_CUSTOM_MUTATOR_LIBRARY) and the allocator-state probe, both on;
@@ -27,85 +29,61 @@
 # Run: by the builder, from the Dockerfile's WORKDIR (the source tree):
 #   bash -eux $SRC/build.sh;   locally: sh ci/oss_fuzz_check.sh
 set -euo pipefail	# errors stop the build however it is started ("bash build.sh" ignores the #! flags)
-
-# What every target links besides the allocators and fuzzers/<target>.c: ci/lib/lib.sh's lib_harness_sources.
-HARNESS_INCLUDES="-Ishim/include -Ishim/src -Iallocators -Iinvariants -Ifuzzers"
-# The allocators: allocators/<name>/<name>.c, patched by allocators/<name>/fixes/.
-ALLOCATORS="xvmalloc xcfmalloc"
+shopt -s inherit_errexit	# and inside $(...), where the objects are compiled
 
 die() { echo "build.sh: $*" >&2; exit 1; }
 
-[ -f ci/lib/lib.sh ] && [ -f bazel/targets.bzl ] ||
+[ -f ci/lib/manifest.sh ] && [ -f bazel/build.manifest ] ||
 	die "run me from the allocfuzz source tree (the Dockerfile's WORKDIR), not $PWD"
 for v in CC CXX CFLAGS CXXFLAGS LIB_FUZZING_ENGINE OUT WORK; do
 	[ -n "${!v:-}" ] || die "\$$v is not set (the builder sets it)"
 done
-. ci/lib/lib.sh
-targets=$(lib_targets default)
-findings=$(lib_findings)
-[ -n "$targets" ] || die "no default target in bazel/targets.bzl"
-[ -n "$findings" ] || die "no finding with a fix in bazel/findings.bzl"
+. ci/lib/manifest.sh
+targets=$(manifest_targets default)
+[ -n "$targets" ] || die "no default target in bazel/build.manifest"
+# The C dialect every Bazel configuration compiles with (.bazelrc, through the manifest).
+std=$(manifest_list "$(manifest_get config asan-ubsan copts)" | grep '^-std=' | tail -n 1)
+[ -n "$std" ] || die "bazel/build.manifest names no -std= for the asan-ubsan configuration"
 
 build="$WORK/allocfuzz-build"
+gen="$build/gen"	# where the manifest's "@path" files are made
 rm -rf "$build"
-mkdir -p "$build/obj" "$build/seeds"
+mkdir -p "$build/obj" "$build/seeds" "$gen"
 
-# The fixed variants, as bazel/variant.bzl makes them: every fix, in findings.bzl's order.
-for a in $ALLOCATORS; do
-	mkdir -p "$build/$a"
-	cp "allocators/$a"/*.c "allocators/$a"/*.h "$build/$a/"
-done
-echo "$findings" | while read -r id _; do
-	set -- allocators/*/fixes/"$id"-*.patch
-	[ $# -eq 1 ] && [ -f "$1" ] || die "finding $id: want one allocators/*/fixes/$id-*.patch, found: $*"
-	a=$(basename "$(dirname "$(dirname "$1")")")
-	patch --quiet --forward --no-backup-if-mismatch -p1 -d "$build/$a" <"$1" ||
-		die "fix $1 does not apply to the seed of $a"
-done
-
-inc="$HARNESS_INCLUDES"
-for a in $ALLOCATORS; do inc="-I$build/$a $inc"; done
-# Coverage feedback from the allocators only, as the Bazel build (bazel/copts.bzl).
-harness_cflags="$CFLAGS -std=gnu11 -D_GNU_SOURCE"
-case "$CFLAGS" in *fuzzer-no-link*) harness_cflags="$harness_cflags -fno-sanitize=fuzzer-no-link" ;; esac
 # The deep-state switches (fuzzers/mutator.h, fuzzers/state_probe.h), at build time here.
 for v in ALLOCFUZZ_MUTATOR ALLOCFUZZ_STATE; do
 	case "${!v:-on}" in on|off) ;; *) die "$v=${!v}: expected on or off" ;; esac
 done
-[ "${ALLOCFUZZ_STATE:-on}" = on ] || harness_cflags="$harness_cflags -DALLOCFUZZ_STATE_DEFAULT=0"
+defines=""
+[ "${ALLOCFUZZ_STATE:-on}" = on ] || defines="-DALLOCFUZZ_STATE_DEFAULT=0"
 if [ "${FUZZING_ENGINE:-libfuzzer}" = afl ]; then
-	export AFL_LLVM_ALLOWLIST="$PWD/bazel/afl_allowlist.txt"
+	export AFL_LLVM_ALLOWLIST="$PWD/bazel/afl_allowlist.txt"	# the allocators and the probe, as Bazel builds them
 fi
 
-objs=""
-for a in $ALLOCATORS; do
-	$CC $CFLAGS -std=gnu11 $inc -c "$build/$a/$a.c" -o "$build/obj/$a.o"
-	objs="$objs $build/obj/$a.o"
-done
-probe=" $(lib_probe_sources) "
-mutator=
-[ "${ALLOCFUZZ_MUTATOR:-on}" = off ] || mutator=$(lib_mutator_sources)
-for f in $(lib_harness_sources) $mutator; do
-	[ -f "$f" ] || die "harness source $f is missing"
-	o="$build/obj/$(echo "$f" | tr / _ | sed 's/\.c$/.o/')"
-	case "$probe" in
-	*" $f "*) $CC $CFLAGS -std=gnu11 -D_GNU_SOURCE $inc -c "$f" -o "$o" ;;	# instrumented: state feedback
-	*) $CC $harness_cflags $inc -c "$f" -o "$o" ;;
-	esac
-	objs="$objs $o"
-done
+# The variants the binaries link: each base's files, patched in the manifest's order.
+manifest_variants "$gen" || die "a fix does not apply; see above"
+flags="$CFLAGS $std $defines"
+host_flags="$std $defines"
+
+# Without the mutator: its libFuzzer hooks are left out, so libFuzzer mutates alone.
+skip=""
+[ "${ALLOCFUZZ_MUTATOR:-on}" = on ] || skip="//fuzzers:mutator_libfuzzer"
+
 # AFL++'s custom mutator library: a host build that afl-fuzz loads, no sanitizer.
-if [ "${FUZZING_ENGINE:-libfuzzer}" = afl ] && [ -n "$mutator" ]; then
-	${BUILD_CC:-cc} -std=gnu11 -O2 -shared -fPIC $inc fuzzers/mutator_afl.c fuzzers/mutator.c \
-		fuzzers/size_edges.c fuzzers/ops.c fuzzers/env_switch.c -o "$OUT/allocfuzz_afl_mutator.so"
+if [ "${FUZZING_ENGINE:-libfuzzer}" = afl ] && [ -z "$skip" ]; then
+	objs=$(manifest_compile_binary "${BUILD_CC:-cc}" "-O2 -fPIC $host_flags" \
+		//fuzzers:allocfuzz_afl_mutator.so "$gen" "$build/obj" host)
+	${BUILD_CC:-cc} -shared $objs -o "$OUT/allocfuzz_afl_mutator.so"
 fi
 
 # The text tool, for the seed corpora: a host build, no sanitizer or engine.
-${BUILD_CC:-cc} -std=gnu11 -O1 $inc fuzzers/opstext.c fuzzers/ops.c -o "$build/opstext"
+objs=$(manifest_compile_binary "${BUILD_CC:-cc}" "-O1 $host_flags" //fuzzers:opstext "$gen" \
+	"$build/obj" host)
+${BUILD_CC:-cc} $objs -lpthread -o "$build/opstext"
 
 for t in $targets; do
-	$CC $harness_cflags $inc -c "fuzzers/$t.c" -o "$build/obj/$t.o"
-	$CXX $CXXFLAGS "$build/obj/$t.o" $objs $LIB_FUZZING_ENGINE -lpthread -o "$OUT/$t"
+	objs=$(manifest_compile_binary "$CC" "$flags" "//fuzzers:${t}_libfuzzer" "$gen" "$build/obj" $skip)
+	$CXX $CXXFLAGS $objs $LIB_FUZZING_ENGINE -lpthread -o "$OUT/$t"
 	mkdir -p "$build/seeds/$t"
 	for txt in corpus/"$t"/*.txt; do
 		"$build/opstext" encode "$txt" "$build/seeds/$t/$(basename "$txt" .txt)"
