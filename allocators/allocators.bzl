@@ -4,6 +4,7 @@ every script read.  Adding an allocator is its folder and one line here
 (allocators/README.md).  The order is the order a binary that links several
 runs them in (differential_fuzz, threads_fuzz)."""
 
+load("//allocators/example:allocator.bzl", "EXAMPLE")
 load("//allocators/xcfmalloc:allocator.bzl", "XCFMALLOC")
 load("//allocators/xvmalloc:allocator.bzl", "XVMALLOC")
 load("//bazel:allocator.bzl", _libraries = "allocator_libraries")
@@ -11,6 +12,7 @@ load("//bazel:allocator.bzl", _libraries = "allocator_libraries")
 ALLOCATORS = [
     XVMALLOC,
     XCFMALLOC,
+    EXAMPLE,
 ]
 
 def allocator_named(name):

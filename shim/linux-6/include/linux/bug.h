@@ -1,0 +1,26 @@
+/*
+ * linux/bug.h: BUG()/BUG_ON() print a kernel-style report and abort.  A
+ * WARN is a report too: fuzzing kernels run with panic_on_warn, and a
+ * warning the allocator raises is a defect it saw in itself.
+ */
+#ifndef _SHIM6_LINUX_BUG_H
+#define _SHIM6_LINUX_BUG_H
+
+#include <linux/compiler.h>
+#include <allocfuzz/runtime.h>
+
+#define BUG()		shim_bug(__FILE__, __LINE__, "BUG()")
+#define BUG_ON(cond)	do {						\
+		if (unlikely(cond))					\
+			shim_bug(__FILE__, __LINE__, "BUG_ON(" #cond ")"); \
+	} while (0)
+#define WARN_ON(cond)	({						\
+		int __ret = !!(cond);					\
+		if (unlikely(__ret))					\
+			shim_bug(__FILE__, __LINE__, "WARN_ON(" #cond ")"); \
+		__ret;							\
+	})
+#define WARN_ON_ONCE(cond)	WARN_ON(cond)
+#define VM_BUG_ON(cond)		BUG_ON(cond)	/* CONFIG_DEBUG_VM */
+
+#endif

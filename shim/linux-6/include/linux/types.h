@@ -1,0 +1,21 @@
+/* linux/types.h: fixed-width kernel types, gfp_t and the list head, as in 6.x. */
+#ifndef _SHIM6_LINUX_TYPES_H
+#define _SHIM6_LINUX_TYPES_H
+
+#include <allocfuzz/types.h>
+
+typedef unsigned int gfp_t;	/* __bitwise in the kernel */
+typedef unsigned long pgoff_t;
+typedef u64 phys_addr_t;
+
+typedef struct {
+	int counter;
+} atomic_t;
+
+struct list_head {
+	struct list_head *next, *prev;
+};
+
+struct page;
+
+#endif
