@@ -32,8 +32,8 @@ parts=${*:-$all}
 for p in $parts; do
 	case " $all " in *" $p "*) ;; *) echo "bench: no part $p (parts: $all)" >&2; exit 2 ;; esac
 done
-. ci/lib/lib.sh
-out=$(lib_new_out bench "${out:-out/bench-$(date +%Y%m%d-%H%M%S)}") || exit 2
+. ci/lib/out.sh
+out=$(new_out bench "${out:-out/bench-$(date +%Y%m%d-%H%M%S)}") || exit 2
 sh ci/setup.sh
 
 started=$(date +%s)

@@ -1,15 +1,17 @@
 #!/bin/sh
 # bug_trial.sh: one time-to-bug trial (bench/time_to_bug.sh runs it, two
-# at a time): one engine in one arm (ci/lib/lib.sh's LIB_ARMS: the deep-state
+# at a time): one engine in one arm (ci/lib/engines.sh's DEEP_STATE_ARMS: the deep-state
 # aids off, one of them, or both) from an empty corpus with seed SEED until
 # its first report carries SIGNATURE or LIMIT seconds have passed.  A report
 # with another first line is counted and fuzzing goes on from the corpus so
 # far for the time left.  Prints one line:
 #   ID ENGINE ARM SEED found|censored SECONDS OTHER-REPORTS EXECUTIONS
 # Run: sh bench/bug_trial.sh ID libfuzzer|afl SEED LIMIT DIR [ARM]
-#   DIR holds libfuzzer, afl and cmplog (the binaries), allocfuzz_afl_mutator.so,
-#   signature (one line) and dict; ARM defaults to both; the trial works in
-#   DIR/ARM-ENGINE-SEED/ and keeps every report's input and log there.
+#   DIR holds the binaries of ID's target as ci/lib/build.sh's build_bins
+#   copies them (TARGET_libfuzzer, TARGET_afl, TARGET_cmplog,
+#   allocfuzz_afl_mutator.so) and signature (one line); ARM defaults to both;
+#   the trial works in DIR/ARM-ENGINE-SEED/ and keeps every report's input and
+#   log there. Run from the repository root, as time_to_bug.sh does.
 set -u
 id=$1 engine=$2 seed=$3 limit=$4 dir=$5 arm=${6:-both}
 w=$dir/$arm-$engine-$seed
@@ -17,19 +19,22 @@ mkdir -p "$w"
 want=$(cat "$dir/signature")
 now() { date +%s.%N; }
 add() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a + b }'; }
-signature=$(dirname "$0")/../ci/signature.sh
-. "$(dirname "$0")/../ci/lib/lib.sh"	# run from the repository root, as time_to_bug.sh does
-lib_arm_env "$arm" || { echo "bug_trial.sh: no arm $arm (arms: $LIB_ARMS)" >&2; exit 2; }
+. ci/lib/manifest.sh
+. ci/lib/engines.sh
+switches=$(arm_switches "$arm") || { echo "bug_trial.sh: no arm $arm (arms: $DEEP_STATE_ARMS)" >&2; exit 2; }
+# shellcheck disable=SC2086
+export $switches
+t=$(manifest_get finding "$id" target)
 execs=0
 first_report() {	# first_report LOG: the first report line in LOG
-	sh "$signature" --first-line <"$1"
+	sh ci/tools/signature.sh --first-line <"$1"
 }
 
 # libfuzzer RUN LEFT: one libFuzzer run; sets took (seconds) and first (report line, or "" if none)
 libfuzzer() {
 	mkdir -p "$w/corpus"
 	start=$(now)
-	"$dir/libfuzzer" -seed="$seed" -max_total_time="$2" -dict="$dir/dict" $(lib_libfuzzer_flags) \
+	"$dir/${t}_libfuzzer" -seed="$seed" -max_total_time="$2" -dict=corpus/allocfuzz.dict $(libfuzzer_flags) \
 		-handle_term=0 -artifact_prefix="$w/run$1-" "$w/corpus" >"$w/run$1.log" 2>&1
 	rc=$?
 	took=$(add "$(now)" "-$start")
@@ -55,11 +60,9 @@ afl() {
 		cp "$w/afl$(($1 - 1))/default/queue/id:"* "$in/"	# the corpus so far
 	fi
 	start=$(now)
-	( lib_afl_env
-	lib_afl_mutator "$dir"
 	# AFL_DEBUG_CHILD: the target's own stderr reaches the log, so the crash's report is kept.
-	AFL_DEBUG_CHILD=1 AFL_BENCH_UNTIL_CRASH=1 exec afl-fuzz -i "$in" -o "$w/afl$1" -V "$2" -s "$seed" -m none \
-		-x "$dir/dict" -c "$dir/cmplog" -- "$dir/afl" >"$w/afl$1.log" 2>&1 )
+	AFL_DEBUG_CHILD=1 AFL_BENCH_UNTIL_CRASH=1 sh ci/tools/afl_fuzz.sh "$dir/${t}_afl" "$in" "$w/afl$1" "$2" \
+		-s "$seed" >"$w/afl$1.log" 2>&1
 	took=$(add "$(now)" "-$start")
 	# A trial that never fuzzed is no measurement: stop the bench.
 	[ -f "$w/afl$1/default/fuzzer_stats" ] ||
@@ -72,7 +75,7 @@ afl() {
 	took=$(echo "$crash" | sed -n 's/.*,time:\([0-9]*\).*/\1/p' | awk '{ printf "%.3f", $1 / 1000 }')
 	# A race shows on some replays only; if none of 50 shows it, the report of
 	# the crashing execution itself (in the AFL++ log, AFL_DEBUG_CHILD) counts.
-	ASAN_OPTIONS=symbolize=0:detect_leaks=0 sh "$(dirname "$0")/../ci/replay.sh" 50 "$dir/afl" \
+	ASAN_OPTIONS=symbolize=0:detect_leaks=0 sh ci/tools/replay.sh 50 "$dir/${t}_afl" \
 		"$w/afl$1/default/crashes/$crash" >"$w/run$1.log"
 	first=$(first_report "$w/run$1.log") || first=$(first_report "$w/afl$1.log") ||
 		{ echo "bug_trial.sh: $id: no report line in 50 replays of $w/afl$1/default/crashes/$crash nor in $w/afl$1.log" >&2; exit 1; }

@@ -27,12 +27,12 @@ mkdir -p "$out/data"
 if [ -n "$quick" ]; then
 	seconds=10 targets=xvmalloc_fuzz
 else
-	seconds=180 targets=$(lib_targets default)
+	seconds=180 targets=$(manifest_targets default)
 fi
 
 part_build --config=bench //bench:stamp_lines
 cp "$(bazel info --config=bench bazel-bin 2>/dev/null)/bench/stamp_lines" "$tmp/"
-lib_build_bins "$tmp" asan-ubsan "" afl $targets ||
+build_bins "$tmp" asan-ubsan "" afl $targets ||
 	{ tail -n 30 "$tmp/build.log" >&2; part_die "build failed (the fuzz targets, both engines)"; }
 
 # features TARGET ENGINE LIST: LIST holds "SECONDS FILE" lines, the engine's
@@ -69,9 +69,7 @@ for t in $targets; do
 		-dict=corpus/allocfuzz.dict -artifact_prefix="$out/artifacts/$t/" \
 		"$w/corpus" 2>&1 | "$tmp/stamp_lines" >"$w/libfuzzer.log" &
 	lf=$!
-	( lib_afl_env; lib_afl_mutator "$tmp"; exec afl-fuzz -M main -i "$w/in" -o "$w/afl" -V "$seconds" -m none \
-		-x corpus/allocfuzz.dict -c "$tmp/${t}_cmplog" \
-		-- "$tmp/${t}_afl" >"$w/afl.log" 2>&1 ) || {
+	sh ci/tools/afl_fuzz.sh "$tmp/${t}_afl" "$w/in" "$w/afl" "$seconds" -M main >"$w/afl.log" 2>&1 || {
 		tail -n 20 "$w/afl.log" >&2
 		part_die "afl-fuzz on $t failed (log above)"
 	}

@@ -4,7 +4,8 @@
 # empty (a bench never overwrites results), installs what is missing, and
 # leaves the shell at the repository root with $out (absolute OUTDIR),
 # $quick ("" or --quick), $tmp (a scratch directory removed at exit) and
-# $part (NAME, for messages), with ci/lib/lib.sh's functions loaded.
+# $part (NAME, for messages), with ci/lib/manifest.sh's, engines.sh's and
+# build.sh's functions loaded (AFL++ starts with sh ci/tools/afl_fuzz.sh).
 
 part_die() {	# part_die MESSAGE: stops the part with MESSAGE on stderr
 	echo "$part.sh: $1" >&2
@@ -36,7 +37,9 @@ part_init() {
 	out=$(cd "$outdir" && pwd)
 	cd "$(dirname "$0")/.."
 	sh ci/setup.sh || exit 1
-	. ci/lib/lib.sh
+	. ci/lib/manifest.sh
+	. ci/lib/engines.sh
+	. ci/lib/build.sh
 	tmp=$(mktemp -d)
 	trap 'rm -rf "$tmp"' EXIT
 }

@@ -31,7 +31,7 @@ set -eu
 part_init throughput "$@"
 mkdir -p "$out/data"
 if [ -n "$quick" ]; then runs=20 seconds=3; else runs=2000 seconds=60; fi
-targets=$(lib_targets default)
+targets=$(manifest_targets default)
 modes="bare none incremental full"
 
 # Private copies: bazel-bin moves with every other build on the machine.
@@ -52,7 +52,7 @@ switches=$(ALLOCFUZZ_OFF=list bazel-bin/fuzzers/xvmalloc_fuzz_replay "$tmp/empty
 	part_die "the binaries do not list their oracle switches (ALLOCFUZZ_OFF=list)"
 all_off=$(echo $switches | tr ' ' ,)
 mkdir "$tmp/afl"
-lib_build_bins "$tmp/afl" asan-ubsan "" afl $targets ||
+build_bins "$tmp/afl" asan-ubsan "" afl $targets ||
 	{ tail -n 30 "$tmp/afl/build.log" >&2; part_die "build failed (the AFL++ binaries)"; }
 export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1
 
@@ -110,9 +110,8 @@ live() {
 afl() {
 	w=$tmp/afl-$1
 	mkdir -p "$w/in" && cp "$tmp/seeds-$1"/* "$w/in/"
-	if ! ( lib_afl_env; lib_afl_mutator "$tmp/afl"; ALLOCFUZZ_CHECK=incremental exec afl-fuzz \
-		-i "$w/in" -o "$w/out" -V "$seconds" -m none -x corpus/allocfuzz.dict \
-		-- "$tmp/afl/${1}_afl" >"$w/afl.log" 2>&1 ); then
+	if ! ALLOCFUZZ_CHECK=incremental sh ci/tools/afl_fuzz.sh "$tmp/afl/${1}_afl" "$w/in" "$w/out" \
+		"$seconds" --no-cmplog >"$w/afl.log" 2>&1; then
 		echo "throughput.sh: afl-fuzz on $1 failed: $(tail -n 3 "$w/afl.log" | tr '\n' ' ')" >&2
 		echo "report - -"
 		return

@@ -1,7 +1,7 @@
 #!/bin/sh
 # time_to_bug.sh: time to find each finding (a benchmark: it prints figures,
 # it is not a timed test), as Magma reports it, in the four arms of the
-# deep-state aids (ci/lib/lib.sh's LIB_ARMS: plain engines, structure-aware
+# deep-state aids (ci/lib/engines.sh's DEEP_STATE_ARMS: plain engines, structure-aware
 # mutator only, allocator-state feedback only, both).  For every finding of
 # FINDINGS.md, builds its single-bug variant (the seed with every other fix,
 # --define=variant=ID) and runs TRIALS trials per engine and arm from an
@@ -54,25 +54,25 @@ all_ids=$(sed -n 's/^## \(XV-[0-9]*\|XCF-[0-9]*\):.*/\1/p' FINDINGS.md)
 if [ -n "$quick" ]; then
 	ids="XV-1 XCF-1 XV-4" arms="plain both" trials=2 limit=10
 else
-	ids=$all_ids arms=$LIB_ARMS trials=10 limit=120
+	ids=$all_ids arms=$DEEP_STATE_ARMS trials=10 limit=120
 fi
-engine_list="libfuzzer afl"	# not "engines": lib_build_bins sets that
-ids=${ids_opt:-$ids} arms=${arms_opt:-$arms} engine_list=${engines_opt:-$engine_list}
+engines="libfuzzer afl"
+ids=${ids_opt:-$ids} arms=${arms_opt:-$arms} engines=${engines_opt:-$engines}
 trials=${trials_opt:-$trials} limit=${limit_opt:-$limit}
 for id in $ids; do
 	echo "$all_ids" | grep -qx -- "$id" || part_die "--ids: no finding $id (FINDINGS.md has: $(echo $all_ids))"
 done
 for a in $arms; do
-	case " $LIB_ARMS " in *" $a "*) ;; *) part_die "--arms: no arm $a (arms: $LIB_ARMS)" ;; esac
+	case " $DEEP_STATE_ARMS " in *" $a "*) ;; *) part_die "--arms: no arm $a (arms: $DEEP_STATE_ARMS)" ;; esac
 done
-for e in $engine_list; do
+for e in $engines; do
 	case $e in libfuzzer | afl) ;; *) part_die "--engines: libfuzzer or afl, not $e" ;; esac
 done
 
-target_of() { lib_finding_target "$1"; }
+target_of() { manifest_get finding "$1" target; }
 
 for id in $ids; do
-	t=$(target_of "$id") cfg=$(lib_sanitizer "$(target_of "$id")")
+	t=$(target_of "$id") cfg=$(manifest_get target "$(target_of "$id")" sanitizer)
 	d=$tmp/$id
 	mkdir -p "$d"
 	if [ -s "corpus/regressions/$id.expect" ]; then
@@ -82,20 +82,18 @@ for id in $ids; do
 	fi
 	[ -s "$d/signature" ] || part_die "$id: no signature in corpus/regressions/$id.expect or FINDINGS.md"
 	echo "time_to_bug.sh: building $t for $id ($cfg, both engines)" >&2
-	lib_build_bins "$d" "$cfg" "--define=variant=$id" afl "$t" ||
+	build_bins "$d" "$cfg" "--define=variant=$id" afl "$t" ||
 		{ tail -n 30 "$d/build.log" >&2; part_die "build failed for $id ($cfg, $t)"; }
-	for e in libfuzzer afl cmplog; do mv "$d/${t}_$e" "$d/$e"; done
-	cp corpus/allocfuzz.dict "$d/dict"
 done
 
 export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1
 export TSAN_OPTIONS="halt_on_error=1:report_signal_unsafe=0:suppressions=$(pwd)/fuzzers/tsan.supp"
-echo "time_to_bug.sh: $(echo $ids | wc -w) findings x $(echo $engine_list | wc -w) engines x $(echo $arms | wc -w) arms x $trials trials, at most $limit s each, two at a time" >&2
+echo "time_to_bug.sh: $(echo $ids | wc -w) findings x $(echo $engines | wc -w) engines x $(echo $arms | wc -w) arms x $trials trials, at most $limit s each, two at a time" >&2
 # Trials interleaved by seed, so that a run cut short still has every arm.
 n=1
 while [ "$n" -le "$trials" ]; do
 	for id in $ids; do
-		for e in $engine_list; do
+		for e in $engines; do
 			for a in $arms; do echo "$id $e $n $limit $tmp/$id $a"; done
 		done
 	done
@@ -109,7 +107,7 @@ sort -k1,1 -k2,2 -k3,3 -k4,4n "$tmp/trials" | while read -r id e a s st sec o x;
 	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$(target_of "$id")" "$e" "$a" "$s" "$st" "$sec" "$o" "$x"
 done >>"$out/data/trials.tsv"
 for id in $ids; do
-	for e in $engine_list; do
+	for e in $engines; do
 		for a in $arms; do
 			# Survival: the share of trials that had not found it by each time.
 			awk -v id="$id" -v e="$e" -v a="$a" '$1 == id && $2 == e && $3 == a && $5 == "found" { print $6 }' \
@@ -148,7 +146,7 @@ a12() {
 			printf "%.2f\n", s / (n * m) }' "$tmp/trials"
 }
 for id in $ids; do
-	gp -e "out='$out/survival-$id.png'; dir='$out/data'; id='$id'; arms='$arms'; engines='$engine_list'; limit=$limit" bench/time_to_bug.gp
+	gp -e "out='$out/survival-$id.png'; dir='$out/data'; id='$id'; arms='$arms'; engines='$engines'; limit=$limit" bench/time_to_bug.gp
 done
 {
 	echo "## Time to bug"
@@ -159,7 +157,7 @@ done
 	echo "byte, which it needs), each stopped at the first report carrying the"
 	echo "finding's signature or at $limit s (libFuzzer: wall clock from its start;"
 	echo "AFL++: the crash file's own time stamp, from the end of its start-up)."
-	echo "Arms (\`ci/lib/lib.sh\` LIB_ARMS; \`ALLOCFUZZ_MUTATOR\`, \`ALLOCFUZZ_STATE\`): plain (both off: the"
+	echo "Arms (\`ci/lib/engines.sh\` DEEP_STATE_ARMS; \`ALLOCFUZZ_MUTATOR\`, \`ALLOCFUZZ_STATE\`): plain (both off: the"
 	echo "engines as before, libFuzzer with its length control), mutator (the structure-aware"
 	echo "mutator only), feedback (the allocator-state probe only), both (the default)."
 	echo "Median over all trials, a trial that did not find it counting as longer than"
@@ -175,7 +173,7 @@ done
 	for id in $ids; do
 		t=$(target_of "$id")
 		[ "$t" = threads_fuzz ] && t="threads_fuzz (TSan)" || t="$t (ASan+UBSan)"
-		for e in $engine_list; do
+		for e in $engines; do
 			for a in $arms; do
 				set -- $(stats "$id" "$e" "$a")
 				echo "| $id | $t | $([ $e = afl ] && echo AFL++ || echo libFuzzer) | $a | $1 | $2 | $3 | $4 | $([ "$a" = plain ] && echo - || a12 "$id" "$e" "$a") | $6 | $5 | $7 |"

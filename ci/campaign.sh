@@ -26,7 +26,12 @@ set -u
 cd "$(dirname "$0")/.."
 root=$(pwd)
 sh ci/setup.sh || exit 1
-. ci/lib/lib.sh
+. ci/lib/manifest.sh
+. ci/lib/out.sh
+. ci/lib/sanitizers.sh
+. ci/lib/engines.sh
+. ci/lib/build.sh
+. ci/lib/triage.sh
 
 seconds=300 engine=libfuzzer jobs=$(nproc) out="" corpus_root=corpus merge=1 variant="" sanitizer=asan-ubsan
 known=corpus/regressions
@@ -49,9 +54,9 @@ while [ $# -gt 0 ]; do
 	*) break ;;
 	esac
 done
-targets=${*:-$(lib_targets default)}
+targets=${*:-$(manifest_targets default)}
 for t in $targets; do
-	lib_is_target "$t" || { echo "campaign: no fuzz target $t (bazel/targets.bzl lists them)" >&2; exit 2; }
+	manifest_is_target "$t" || { echo "campaign: no fuzz target $t (bazel/targets.bzl lists them)" >&2; exit 2; }
 done
 case $seconds in ''|*[!0-9]*) echo "campaign: --time takes whole seconds" >&2; exit 2 ;; esac
 case $jobs in ''|*[!0-9]*|0) echo "campaign: --jobs takes a positive number" >&2; exit 2 ;; esac
@@ -60,7 +65,7 @@ case $sanitizer in
 asan-ubsan|tsan|msan) ;;
 *) echo "campaign: --sanitizer must be asan-ubsan, tsan or msan" >&2; exit 2 ;;
 esac
-out=$(lib_new_out campaign "${out:-out/campaign-$(date +%Y%m%d-%H%M%S)}") || exit 2
+out=$(new_out campaign "${out:-out/campaign-$(date +%Y%m%d-%H%M%S)}") || exit 2
 mkdir -p "$out/bin"
 known=$(cd "$known" 2>/dev/null && pwd) || { echo "campaign: --known $known is not a directory" >&2; exit 2; }
 
@@ -76,12 +81,13 @@ for t in $targets; do
 	mkdir -p "$out/$t/seeds"
 	cp bazel-bin/corpus/bin/"$t"/* "$out/$t/seeds/"
 done
-lib_build_bins "$out/bin" "$sanitizer" "$variant" "$engine" $targets || {
+build_bins "$out/bin" "$sanitizer" "$variant" "$engine" $targets || {
 	echo "campaign: build failed, see $out/bin/build.log" >&2
 	exit 2
 }
 
-lib_sanitizer_env
+# shellcheck disable=SC2046
+export $(sanitizer_options)
 lf_jobs=$jobs afl_jobs=$jobs
 if [ "$engine" = both ]; then
 	lf_jobs=$(( (jobs + 1) / 2 ))
@@ -90,7 +96,7 @@ if [ "$engine" = both ]; then
 fi
 
 # One progress line: what the engines have written so far.
-progress() {	# progress TARGET ELAPSED
+progress() (	# progress TARGET ELAPSED
 	t=$1 w="$out/$1" line=""
 	if [ -f "$w/libfuzzer.log" ]; then
 		last=$(grep -aE '^#[0-9]+' "$w/libfuzzer.log" | tail -n 1)
@@ -112,7 +118,7 @@ progress() {	# progress TARGET ELAPSED
 			END { printf "execs %d exec/s %d edges %d corpus %d crashes %d", n, e, g, c, x }')"
 	fi
 	printf '[%s %4ss] %s\n' "$t" "$2" "${line:-starting}"
-}
+)
 
 for t in $targets; do
 	w="$out/$t"
@@ -122,18 +128,16 @@ for t in $targets; do
 	if [ "$engine" != afl ]; then
 		"$out/bin/${t}_libfuzzer" -fork="$lf_jobs" -ignore_crashes=1 -ignore_timeouts=1 \
 			-ignore_ooms=1 -max_total_time="$seconds" -artifact_prefix="$w/artifacts/" \
-			-dict="$root/corpus/allocfuzz.dict" $(lib_libfuzzer_flags) "$w/corpus" >"$w/libfuzzer.log" 2>&1 &
+			-dict="$root/corpus/allocfuzz.dict" $(libfuzzer_flags) "$w/corpus" >"$w/libfuzzer.log" 2>&1 &
 		pids="$pids $!"
 	fi
 	if [ "$engine" != libfuzzer ]; then
 		i=0
 		while [ "$i" -lt "$afl_jobs" ]; do
 			role=$([ "$i" -eq 0 ] && echo "-M main" || echo "-S s$i")
-			( lib_afl_env
-			lib_afl_mutator "$out/bin"
-			exec afl-fuzz $role -i "$w/seeds" -o "$w/afl" -V "$seconds" -m none \
-				-x "$root/corpus/allocfuzz.dict" -c "$out/bin/${t}_cmplog" \
-				-- "$out/bin/${t}_afl" >"$w/afl-$i.log" 2>&1 ) &
+			# shellcheck disable=SC2086
+			sh ci/tools/afl_fuzz.sh "$out/bin/${t}_afl" "$w/seeds" "$w/afl" "$seconds" $role \
+				>"$w/afl-$i.log" 2>&1 &
 			pids="$pids $!"
 			i=$((i + 1))
 		done
@@ -153,21 +157,20 @@ done
 
 # Known findings: the first lines the regression repros expect. Only the
 # seed variant still has them: on the fixed variant every report is new.
-known_id() {	# known_id SIGNATURE: prints the finding id, or nothing
-	[ -n "$variant" ] || [ "$known" != "$root/corpus/regressions" ] || return 0
+known_id() (	# known_id SIGNATURE: prints the finding id, or nothing
+	[ -n "$variant" ] || [ "$known" != "$root/corpus/regressions" ] || exit 0
 	for e in "$known"/*.expect; do
 		[ -f "$e" ] || continue
-		case $1 in *"$(cat "$e")"*) basename "$e" .expect; return ;; esac
+		case $1 in *"$(cat "$e")"*) basename "$e" .expect; exit 0 ;; esac
 	done
-}
+)
 
-report_json="$out/report.json"
-printf '{\n  "out": "%s",\n  "engine": "%s",\n  "seconds_per_target": %s,\n  "mutator": "%s",\n  "state_feedback": "%s",\n  "targets": [' \
-	"$out" "$engine" "$seconds" "$ALLOCFUZZ_MUTATOR" "$ALLOCFUZZ_STATE" >"$report_json"
+# report.json is put together by jq (every string escaped): a line of JSON
+# per crash in OUT/TARGET/crashes.jsonl, per target in OUT/targets.jsonl.
 summary="$out/summary.txt"
 printf '%-22s %10s %8s %8s %8s %8s %8s %8s\n' target execs corpus crashes unique new added removed >"$summary"
 new_total=0
-tsep=""
+: >"$out/targets.jsonl"
 for t in $targets; do
 	w="$out/$t"
 	mkdir -p "$w/crashes"
@@ -176,13 +179,13 @@ for t in $targets; do
 	for f in "$w"/artifacts/crash-* "$w"/artifacts/leak-* "$w"/afl/*/crashes/id:*; do
 		[ -f "$f" ] || continue
 		# A race shows on some replays only: up to 10 before calling it flaky.
-		sig=$(sh "$root/ci/replay.sh" 10 "$out/bin/${t}_replay" "$f" | sh "$root/ci/signature.sh")
+		sig=$(sh ci/tools/replay.sh 10 "$out/bin/${t}_replay" "$f" | sh ci/tools/signature.sh)
 		[ -n "$sig" ] || sig="(no report in 10 replays: flaky or engine-only)"
 		printf '%s\t%s\t%s\n' "$sig" "$(wc -c <"$f")" "$f" >>"$w/signatures.tsv"
 	done
 	crashes=$(wc -l <"$w/signatures.tsv")
-	unique=0 new=0 csep=""
-	crash_json=""
+	unique=0 new=0
+	: >"$w/crashes.jsonl"
 	# The smallest file stands for its signature.
 	sort -t "$(printf '\t')" -k1,1 -k2,2n "$w/signatures.tsv" |
 		awk -F '\t' '$1 != last { print; last = $1 }' >"$w/unique.tsv"
@@ -195,14 +198,13 @@ for t in $targets; do
 		printf '%s\n' "$sig" >"$dir/signature.txt"
 		if [ -z "$id" ]; then
 			new=$((new + 1))
-			lib_triage "$dir" "$t" "$out/bin"
+			triage_crash "$dir" "$t" "$out/bin"
 		else
 			"$out/bin/opstext" decode "$dir/original" "$dir/original.txt"
 			( "$out/bin/${t}_replay" "$dir/original" >"$dir/report.txt" 2>&1; : ) 2>/dev/null
 		fi
-		crash_json="$crash_json$csep
-      { \"signature\": \"$(printf '%s' "$sig" | sed 's/\\/\\\\/g; s/"/\\"/g')\", \"known\": \"${id:-}\", \"dir\": \"$dir\" }"
-		csep=","
+		jq -nc --arg signature "$sig" --arg known "$id" --arg dir "$dir" \
+			'{signature: $signature, known: $known, dir: $dir}' >>"$w/crashes.jsonl"
 	done <"$w/unique.tsv"
 	new_total=$((new_total + new))
 	# A set cover of the features of the committed seeds and of all that was
@@ -241,11 +243,17 @@ for t in $targets; do
 	execs=$(( ${execs:-0} + afl_execs ))
 	corpus=$(ls "$w/corpus" | wc -l)
 	printf '%-22s %10s %8s %8s %8s %8s %8s %8s\n' "$t" "$execs" "$corpus" "$crashes" "$unique" "$new" "$added" "$removed" >>"$summary"
-	printf '%s\n    { "target": "%s", "execs": %s, "corpus": %s, "crash_files": %s, "unique": %s, "new": %s, "added_to_corpus": %s, "removed_from_corpus": %s, "crashes": [%s\n    ] }' \
-		"$tsep" "$t" "$execs" "$corpus" "$crashes" "$unique" "$new" "$added" "$removed" "$crash_json" >>"$report_json"
-	tsep=","
+	jq -nc --arg target "$t" --argjson execs "$execs" --argjson corpus "$corpus" \
+		--argjson crash_files "$crashes" --argjson unique "$unique" --argjson new "$new" \
+		--argjson added "$added" --argjson removed "$removed" --slurpfile crashes "$w/crashes.jsonl" \
+		'{target: $target, execs: $execs, corpus: $corpus, crash_files: $crash_files, unique: $unique,
+		new: $new, added_to_corpus: $added, removed_from_corpus: $removed, crashes: $crashes}' >>"$out/targets.jsonl"
 done
-printf '\n  ],\n  "new_crashes": %s\n}\n' "$new_total" >>"$report_json"
+report_json="$out/report.json"
+jq -n --arg out "$out" --arg engine "$engine" --argjson seconds "$seconds" --arg mutator "$ALLOCFUZZ_MUTATOR" \
+	--arg state "$ALLOCFUZZ_STATE" --slurpfile targets "$out/targets.jsonl" --argjson new "$new_total" \
+	'{out: $out, engine: $engine, seconds_per_target: $seconds, mutator: $mutator, state_feedback: $state,
+	targets: $targets, new_crashes: $new}' >"$report_json"
 
 echo
 cat "$summary"

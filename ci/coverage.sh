@@ -6,8 +6,8 @@
 set -u
 cd "$(dirname "$0")/.."
 sh ci/setup.sh || exit 1
-. ci/lib/lib.sh
-targets=$(lib_targets default)
+. ci/lib/manifest.sh
+targets=$(manifest_targets default)
 for variant in fixed seed; do
 	cfg="--config=coverage"
 	[ "$variant" = seed ] && cfg="$cfg --config=seed"

@@ -19,19 +19,23 @@ while [ $# -gt 0 ]; do
 done
 [ -f "$crash" ] && [ -r "$crash" ] || { echo "crash.sh: cannot read $crash" >&2; exit 2; }
 sh ci/setup.sh || exit 1
-. ci/lib/lib.sh
-lib_is_target "$target" || { echo "crash.sh: no fuzz target $target (one of:" $(lib_targets all)")" >&2; exit 2; }
+. ci/lib/manifest.sh
+. ci/lib/sanitizers.sh
+. ci/lib/build.sh
+. ci/lib/triage.sh
+manifest_is_target "$target" || { echo "crash.sh: no fuzz target $target (one of:" $(manifest_targets all)")" >&2; exit 2; }
 [ -n "$out" ] || out="out/crash-$(date +%Y%m%d-%H%M%S)-$(sha1sum "$crash" | cut -c1-8)"
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-san=$(lib_sanitizer "$target")
+san=$(manifest_get target "$target" sanitizer)
 { bazel build --config="$san" $variant //fuzzers:opstext >"$out/build.log" 2>&1 &&
 	cp bazel-bin/fuzzers/opstext "$out/" &&
-	lib_build_bins "$out" "$san" "$variant" libfuzzer "$target"; } ||
+	build_bins "$out" "$san" "$variant" libfuzzer "$target"; } ||
 	{ echo "crash.sh: cannot build target $target (see $out/build.log)" >&2; exit 2; }
 cp "$crash" "$out/original"
-lib_sanitizer_env
-lib_triage "$out" "$target" "$out"
+# shellcheck disable=SC2046
+export $(sanitizer_options)
+triage_crash "$out" "$target" "$out"
 sig=$(sh ci/tools/signature.sh <"$out/report.txt") || sig="(no report: the input does not crash $target)"
 echo "signature: $sig"
 echo "original: $crash ($(wc -c <"$crash") bytes), minimized: $out/minimized ($(wc -c <"$out/minimized") bytes)"

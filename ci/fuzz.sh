@@ -14,7 +14,10 @@
 set -eu
 [ -n "${BUILD_WORKSPACE_DIRECTORY:-}" ] && cd "$BUILD_WORKSPACE_DIRECTORY"
 cd "$(git rev-parse --show-toplevel 2>/dev/null || pwd)"
-. ci/lib/lib.sh
+. ci/lib/manifest.sh
+. ci/lib/sanitizers.sh
+. ci/lib/engines.sh
+. ci/lib/build.sh
 
 target="" engine=libfuzzer seconds=60 out=out variant=""
 export ALLOCFUZZ_MUTATOR=on ALLOCFUZZ_STATE=on
@@ -31,8 +34,8 @@ while [ $# -gt 0 ]; do
 	*) echo "fuzz.sh: unknown option $1 (see the first lines of ci/fuzz.sh)" >&2; exit 2 ;;
 	esac
 done
-lib_is_target "$target" ||
-	{ echo "fuzz.sh: --target must be one of:" $(lib_targets all) >&2; exit 2; }
+manifest_is_target "$target" ||
+	{ echo "fuzz.sh: --target must be one of:" $(manifest_targets all) >&2; exit 2; }
 case $seconds in
 ''|*[!0-9]*) echo "fuzz.sh: --time takes whole seconds" >&2; exit 2 ;;
 esac
@@ -43,7 +46,7 @@ libfuzzer|afl) ;;
 esac
 
 work="$out/$target"
-san=$(lib_sanitizer "$target")
+san=$(manifest_get target "$target" sanitizer)
 mkdir -p "$work/corpus" "$work/artifacts" "$work/bin"
 bazel build --config="$san" $variant "//corpus:$target" >&2
 # Seed the work corpus without replacing anything already found there.
@@ -51,18 +54,16 @@ for f in bazel-bin/corpus/bin/"$target"/*; do
 	[ -e "$work/corpus/seed-$(basename "$f")" ] || cp "$f" "$work/corpus/seed-$(basename "$f")"
 done
 rm -f "$work/bin/build.log"
-lib_build_bins "$work/bin" "$san" "$variant" "$engine" "$target" ||
+build_bins "$work/bin" "$san" "$variant" "$engine" "$target" ||
 	{ tail -n 30 "$work/bin/build.log" >&2; exit 1; }
 
 if [ "$engine" = libfuzzer ]; then
-	lib_sanitizer_env
+	# shellcheck disable=SC2046
+	export $(sanitizer_options)
 	exec "$work/bin/${target}_libfuzzer" -max_total_time="$seconds" \
 		-artifact_prefix="$work/artifacts/" -dict=corpus/allocfuzz.dict \
-		-print_final_stats=1 $(lib_libfuzzer_flags) "$@" "$work/corpus"
+		-print_final_stats=1 $(libfuzzer_flags) "$@" "$work/corpus"
 fi
 # A run directory per start: AFL++ never reuses (and so never loses) an old one.
 run="$work/afl-$(date +%Y%m%d-%H%M%S)"
-lib_afl_env
-lib_afl_mutator "$work/bin"
-exec afl-fuzz -i "$work/corpus" -o "$run" -V "$seconds" -m none -x corpus/allocfuzz.dict \
-	-c "$work/bin/${target}_cmplog" "$@" -- "$work/bin/${target}_afl"
+exec sh ci/tools/afl_fuzz.sh "$work/bin/${target}_afl" "$work/corpus" "$run" "$seconds" "$@"

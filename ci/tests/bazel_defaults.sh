@@ -6,12 +6,12 @@
 # test command's own first step.)
 # Run: sh ci/tests/bazel_defaults.sh   (ends with "N passed, M failed")
 set -u
-cd "$(dirname "$0")/.."
-. ci/lib/lib.sh
+cd "$(dirname "$0")/../.."
+. ci/lib/manifest.sh
 . ci/lib/testlib.sh
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for t in $(lib_targets all); do
+for t in $(manifest_targets all); do
 	if ! bazel build "//fuzzers:${t}_libfuzzer" "//fuzzers:${t}_run" >"$tmp/build.log" 2>&1; then
 		fail "$t: bazel build with no flags failed:"
 		tail -n 10 "$tmp/build.log"

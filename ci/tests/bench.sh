@@ -5,7 +5,7 @@
 # into an existing directory.  Prints "N passed, M failed".
 # Run: sh ci/tests/bench.sh
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . ci/lib/testlib.sh

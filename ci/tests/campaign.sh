@@ -7,7 +7,7 @@
 # back as text, and a clean target exits 0.
 # Run: sh ci/tests/campaign.sh   (ends with "N passed, M failed")
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . ci/lib/testlib.sh
@@ -22,11 +22,16 @@ w="$tmp/c/selftest_crash_fuzz"
 json="$tmp/c/report.json"
 check "campaign: a new crash makes the exit status 1" test "$status" -eq 1
 check "campaign: progress lines while fuzzing" grep -q '^\[selftest_crash_fuzz .*execs [0-9]' "$tmp/c.log"
+check "campaign: the JSON report is valid JSON, with every field" jq -e '
+	(keys_unsorted == ["out", "engine", "seconds_per_target", "mutator", "state_feedback", "targets", "new_crashes"]) and
+	(.targets[0] | keys_unsorted == ["target", "execs", "corpus", "crash_files", "unique", "new",
+		"added_to_corpus", "removed_from_corpus", "crashes"]) and
+	(.targets[0].crashes[0] | keys_unsorted == ["signature", "known", "dir"])' "$json"
 check "campaign: two signatures from many crash files" \
-	sh -c "grep -q '\"unique\": 2' '$json' && ! grep -qE '\"crash_files\": [012],' '$json'"
+	jq -e '.targets[0] | .unique == 2 and .crash_files >= 3 and (.crashes | length) == 2' "$json"
 check "campaign: the known finding is named, the other is new" \
 	sh -c "grep -q 'SELF-1: allocfuzz: selftest check-reached' '$tmp/c.log' &&
-		grep -q 'NEW: allocfuzz: selftest recreate-reached' '$tmp/c.log' && grep -q '\"new_crashes\": 1' '$json'"
+		grep -q 'NEW: allocfuzz: selftest recreate-reached' '$tmp/c.log' && jq -e '.new_crashes == 1' '$json'"
 new=$(grep -l recreate-reached "$w"/crashes/*/signature.txt | head -n 1)
 d=$(dirname "${new:-$tmp/none/x}")
 check "campaign: the new crash is minimized" \
@@ -40,16 +45,13 @@ check "campaign --merge-corpus: new inputs come back as text" \
 check "campaign --merge-corpus: the corpus is the minimal merge, no more" \
 	test "$(ls "$tmp/corpus/selftest_crash_fuzz" | wc -l)" -eq "$(ls "$w/merged" | wc -l)"
 check "campaign --merge-corpus: every addition and removal is printed" sh -c "
-	[ \$(grep -c '^corpus: added ' '$tmp/c.log') -eq \$(sed -n 's/.*\"added_to_corpus\": \([0-9]*\).*/\\1/p' '$json') ] &&
-	[ \$(grep -c '^corpus: removed ' '$tmp/c.log') -eq \$(sed -n 's/.*\"removed_from_corpus\": \([0-9]*\).*/\\1/p' '$json') ]"
-check "campaign: JSON report is complete" grep -q '"new_crashes"' "$json"
-check "campaign: the deep-state aids are on by default" \
-	sh -c "grep -q '\"mutator\": \"on\"' '$json' && grep -q '\"state_feedback\": \"on\"' '$json'"
+	[ \$(grep -c '^corpus: added ' '$tmp/c.log') -eq \$(jq '.targets[0].added_to_corpus' '$json') ] &&
+	[ \$(grep -c '^corpus: removed ' '$tmp/c.log') -eq \$(jq '.targets[0].removed_from_corpus' '$json') ]"
+check "campaign: the deep-state aids are on by default" jq -e '.mutator == "on" and .state_feedback == "on"' "$json"
 sh ci/campaign.sh --time 2 --jobs 1 --no-merge --no-mutator --no-state-feedback --out "$tmp/plain" \
 	selftest_crash_fuzz >"$tmp/plain.log" 2>&1
 check "campaign --no-mutator --no-state-feedback: both off in its report" \
-	sh -c "grep -q '\"mutator\": \"off\"' '$tmp/plain/report.json' &&
-	grep -q '\"state_feedback\": \"off\"' '$tmp/plain/report.json'"
+	jq -e '.mutator == "off" and .state_feedback == "off"' "$tmp/plain/report.json"
 sh ci/campaign.sh --time 1 --out "$tmp/c" selftest_crash_fuzz >/dev/null 2>&1
 check "campaign: refuses to write into an old campaign" test $? -eq 2
 before=$(git status --porcelain 2>&1)
@@ -98,8 +100,8 @@ msan_crash=$(grep '^WARNING: MemorySanitizer: use-of-uninitialized-value.*/artif
 	"$tmp/msan-self/selftest_crash_fuzz/signatures.tsv" | head -n 1 | cut -f3)
 check "campaign --sanitizer msan: libFuzzer reports it" test -n "$msan_crash"
 check "campaign --sanitizer msan: AFL++ fuzzed, and its binary aborts with MSan's report on that input" sh -c "
-	[ -f '$tmp/msan-self/selftest_crash_fuzz/afl/main/fuzzer_stats' ] && . ci/lib/lib.sh && lib_afl_env &&
-	{ '$tmp/msan-self/bin/selftest_crash_fuzz_afl' '${msan_crash:-/nonexistent}' >'$tmp/msan-afl.log' 2>&1; [ \$? -eq 134 ]; } &&
+	[ -f '$tmp/msan-self/selftest_crash_fuzz/afl/main/fuzzer_stats' ] && . ci/lib/afl.sh &&
+	{ env \$(afl_options) '$tmp/msan-self/bin/selftest_crash_fuzz_afl' '${msan_crash:-/nonexistent}' >'$tmp/msan-afl.log' 2>&1; [ \$? -eq 134 ]; } &&
 	grep -q 'WARNING: MemorySanitizer: use-of-uninitialized-value' '$tmp/msan-afl.log'"
 check "campaign --sanitizer msan: its report names where the byte was allocated" \
 	sh -c "grep -l 'MemorySanitizer' '$tmp/msan-self/selftest_crash_fuzz'/crashes/*/report.txt | xargs grep -A3 'Memory was marked as uninitialized' | grep -q 'in shim_kmalloc'"

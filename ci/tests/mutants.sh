@@ -8,8 +8,7 @@
 # mutant of the fixed sources; bad arguments are refused.
 # Run: sh ci/tests/mutants.sh   (ends with "N passed, M failed")
 set -u
-cd "$(dirname "$0")/.."
-. ci/lib/lib.sh
+cd "$(dirname "$0")/../.."
 . ci/lib/testlib.sh
 tmp=$(mktemp -d)
 [ -n "${KEEP:-}" ] && echo "kept $tmp" || trap 'rm -rf "$tmp"' EXIT

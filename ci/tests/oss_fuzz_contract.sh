@@ -14,7 +14,7 @@
 # pinned image, the sanitizers of project.yaml).
 # Run: sh ci/tests/oss_fuzz_contract.sh   (ends with "N passed, M failed")
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 sh ci/setup.sh || exit 1
 . ci/lib/testlib.sh
 root=$(pwd)

@@ -9,12 +9,12 @@
 # the .options file's settings; AFL++ starts with SKIP_SEED_CORPUS=1.
 # Run: sh ci/tests/oss_fuzz_runner.sh   (ends with "N passed, M failed")
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 sh ci/setup.sh || exit 1
 . ci/lib/testlib.sh
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-runner="$(pwd)/ci/oss_fuzz_runner.sh"
+runner="$(pwd)/ci/tools/oss_fuzz_runner.sh"
 
 # A target with many signed operations, so that an UBSan build holds more
 # __ubsan calls than the runtime alone (upstream's thresholds are 168 and 200).

@@ -8,14 +8,16 @@
 # fixed variant must replay every input clean.
 # Run: sh ci/tests/races.sh [TRIES [SECONDS]]   (default 20, 60; --config=tsan)
 set -u
-cd "$(dirname "$0")/.."
-. ci/lib/lib.sh
+cd "$(dirname "$0")/../.."
+. ci/lib/manifest.sh
+. ci/lib/sanitizers.sh
 . ci/lib/testlib.sh
 tries=${1:-20}
 seconds=${2:-60}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-lib_sanitizer_env
+# shellcheck disable=SC2046
+export $(sanitizer_options)
 
 build() {	# build VARIANT-FLAG NAME: the TSan replay and libFuzzer binaries, $tmp/NAME{,_libfuzzer}
 	bazel build --config=tsan $1 //fuzzers:threads_fuzz_replay //fuzzers:threads_fuzz_libfuzzer \
@@ -41,7 +43,7 @@ else
 	fail "races: the fixed variant builds under TSan"; cat "$tmp/build.log"
 fi
 
-for id in $(lib_findings | awk '$2 == "threads_fuzz" { print $1 }'); do
+for id in $(manifest_findings | awk '$2 == "threads_fuzz" { print $1 }'); do
 	if ! build "--define=variant=$id" "$id"; then
 		fail "races: $id's single-bug variant builds under TSan"; cat "$tmp/build.log"
 		continue

@@ -8,7 +8,8 @@
 # Run (as a Bazel test): sh ci/tools/findings.sh SIGNATURE.SH BINDIR REGRESSION.bin...
 #   BINDIR holds <target>_replay, <target>_replay_seed and replay_<ID>.
 set -u
-. ci/lib/lib.sh
+. ci/lib/manifest.sh
+. ci/lib/sanitizers.sh
 . ci/lib/testlib.sh
 signature=$1
 bindir=$2
@@ -20,7 +21,7 @@ failed_with_log() {	# failed_with_log NAME: a failure, with the replay's stderr
 }
 for bin in "$@"; do
 	id=$(basename "$bin" .bin)
-	target=$(lib_finding_target "$id")
+	target=$(manifest_get finding "$id" target)
 	[ -n "$target" ] || { fail "$id: not a finding of bazel/findings.bzl"; continue; }
 	expect="${bin%.bin}.expect"
 	if [ ! -s "$expect" ]; then
@@ -29,9 +30,9 @@ for bin in "$@"; do
 	fi
 	want=$(cat "$expect")
 	for v in "seed:${target}_replay_seed" "$id-only:replay_$id"; do
-		need=$(lib_report_sanitizer "$want")
-		if [ -n "$need" ] && ! lib_binary_has "$need" "$bindir/${v#*:}"; then
-			skip "$id: ${v%%:*} variant" "needs $(lib_sanitizer_name "$need"), which this build does not have"
+		need=$(report_sanitizer "$want")
+		if [ -n "$need" ] && ! binary_has "$need" "$bindir/${v#*:}"; then
+			skip "$id: ${v%%:*} variant" "needs $(sanitizer_name "$need"), which this build does not have"
 		elif "$bindir/${v#*:}" "$bin" >/dev/null 2>"$tmp/err"; then
 			failed_with_log "$id: the ${v%%:*} variant no longer fails"
 		elif ! sh "$signature" --first-line <"$tmp/err" | grep -qF "$want"; then

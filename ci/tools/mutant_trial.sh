@@ -9,12 +9,12 @@
 set -u
 out=$1 seconds=$2 a=$3 id=$4
 cd "$(dirname "$0")/../.."
-. ci/lib/lib.sh
+. ci/lib/manifest.sh
 w=$out/$a-$id
 mkdir -p "$w"
 own=${a}_fuzz
 # The targets that link the allocator and replay its corpus (threads_fuzz is the tsan stage's).
-replayed=$(for t in $(lib_targets asan-ubsan); do
+replayed=$(for t in $(manifest_targets asan-ubsan); do
 	manifest_list "$(manifest_get target "$t" allocators)" | grep -qx "$a" && echo "$t"
 done)
 result() {	# result STATUS STAGE REPORT: the trial's line, then the end

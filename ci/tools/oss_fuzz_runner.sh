@@ -96,6 +96,7 @@ run_fuzzer() {
 		[ -e "$OUT/afl++.dict" ] && args="$args -x $OUT/afl++.dict"
 		args="$args -t 5000+"
 		echo input >"$corpus/input"	# afl-fuzz wants one input at least
+		# Upstream's own command line, not ci/tools/afl_fuzz.sh's: this imitates OSS-Fuzz's runner.
 		cmd="$OUT/afl-fuzz $args -i $corpus -o $fout ${dict:+-x $dict} $* -- $OUT/$fuzzer"
 		echo "afl++ setup:"
 		env | grep '^AFL_'
