@@ -1,68 +1,123 @@
 #!/bin/sh
 # The test command: installs what is missing, runs every Bazel test with no
-# flags (the default build is ASan+UBSan), a check that those defaults give
-# instrumented fuzzers, the local OSS-Fuzz build check, the campaign pipeline test,
-# the bench's smoke run and every test again under MemorySanitizer, and prints
-# one line per test binary and, last, the total "N passed, M failed" (the
-# cases skipped for a sanitizer the build lacks are counted on the line before).
-# Run: sh ci/test.sh [extra bazel test flags]
+# flags (the default build is ASan+UBSan), then the suites that run outside
+# Bazel, as ci/tests/registry lists them, and prints one line per test and,
+# last, the total "N passed, M failed" (the cases skipped for a sanitizer the
+# build lacks are counted on the line before).
+# It counts only what this run ran: the tests `bazel test` reported in its
+# build event file (a cached result is a result of this build: counted, and
+# said "(cached)"); a test whose status is not PASSED, or whose log has no
+# "N passed, M failed" line, counts as failed; a `bazel test` that ran no
+# test at all (flags refused, a broken BUILD file) ends the run, failed.
+# The naming rule: a Bazel test is a target named *_test in a BUILD file,
+# its source beside it; a suite the test command runs outside Bazel (because
+# it drives Bazel, compilers or engines itself) is ci/tests/NAME.sh, listed
+# in ci/tests/registry with its tier.
+# Run: sh ci/test.sh [--quick] [extra bazel test flags]
+#   --quick: the edit-test loop: every Bazel test (cached where nothing
+#   changed) and the registry's quick suites only, about 3 minutes once
+#   built; without it, every suite: the full run CI makes (.ci/run).
 set -u
 cd "$(dirname "$0")/.."
 sh ci/setup.sh || exit 1
 
-log=$(mktemp)
-bazel test "$@" //... >"$log" 2>&1	# no flags: .bazelrc's default is ASan+UBSan
-rc=$?
-tail -n 40 "$log"
-rm -f "$log"
+tier=full
+for a do
+	shift
+	if [ "$a" = --quick ]; then tier=quick; else set -- "$@" "$a"; fi
+done
 
 passed=0
 failed=0
 skipped=0
 result_re='^[0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?$'
-add_line() {	# add_line "N passed, M failed[, K skipped]": adds to the totals
-	set -- $1
+count() {	# count "N passed, M failed[, K skipped]" [AT-LEAST-FAILED]: adds to the totals
+	set -- $(echo "$1" | awk -v least="${2:-0}" '{ f = $3 + 0; print $1 + 0, (f < least ? least : f), $5 + 0 }')
 	passed=$((passed + $1))
-	failed=$((failed + $3))
-	skipped=$((skipped + ${5:-0}))
+	failed=$((failed + $2))
+	skipped=$((skipped + $3))
 }
-for t in $(bazel query 'tests(//...) except attr(tags, manual, //...)' 2>/dev/null); do
-	log="bazel-testlogs/$(echo "${t#//}" | tr ':' '/')/test.log"
-	line=$(grep -E "$result_re" "$log" 2>/dev/null | tail -n 1)
-	if [ -z "$line" ]; then
-		echo "FAIL $t: no result (did not build or crashed; see $log)"
-		failed=$((failed + 1))
-		continue
-	fi
-	echo "$t: $line"
-	add_line "$line"
-done
 
-# Tests that drive Bazel or compilers themselves, so they run outside it.
-script_test() {	# script_test SCRIPT: adds its "N passed, M failed[, K skipped]" to the totals
-	result=$(sh "$1" 2>&1)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+# no flags: .bazelrc's default is ASan+UBSan
+bazel test "$@" --build_event_json_file="$tmp/bep.json" //... >"$tmp/bazel.log" 2>&1
+rc=$?
+tail -n 40 "$tmp/bazel.log"
+sh ci/tools/bep_tests.sh "$tmp/bep.json" | sort >"$tmp/tests"
+if [ ! -s "$tmp/tests" ]; then
+	echo "FAIL bazel test ran no test (exit $rc: flags refused or the build broken; its output is above)"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+tab=$(printf '\t')
+while IFS=$tab read -r label status cached log; do
+	how=""
+	[ "$cached" = no ] || how=" (cached)"
+	line=""
+	[ "$log" = - ] || line=$(grep -E "$result_re" "$log" | tail -n 1)
+	case $label in
+	*_test) ;;
+	*) echo "FAIL $label: a Bazel test's name ends in _test (ci/tests/registry says why)"; count "" 1 ;;
+	esac
+	if [ "$status" = PASSED ] && [ -n "$line" ]; then
+		echo "$label: $line$how"
+		count "$line"
+	elif [ "$status" = PASSED ]; then
+		echo "FAIL $label: no \"N passed, M failed\" line in its log$how: $log"
+		count "" 1
+	else
+		echo "FAIL $label: $status${line:+, $line}$how$([ "$log" = - ] || echo ": $log")"
+		count "$line" 1
+	fi
+done <"$tmp/tests"
+if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+	echo "FAIL bazel test exited $rc (its output is above)"
+	count "" 1
+fi
+
+# The suites outside Bazel: each ci/tests/NAME.sh, run from the registry.
+registry=ci/tests/registry
+suite() {	# suite NAME: runs ci/tests/NAME.sh and adds its "N passed, M failed[, K skipped]" to the totals
+	start=$(date +%s)
+	result=$(sh "ci/tests/$1.sh" </dev/null 2>&1)
+	status=$?
+	took="$(($(date +%s) - start)) s"
 	line=$(echo "$result" | grep -E "$result_re" | tail -n 1)
 	if [ -z "$line" ]; then
 		echo "$result" | tail -n 20
-		echo "FAIL $1: no result"
-		failed=$((failed + 1))
+		echo "FAIL ci/tests/$1.sh: no result, exit $status ($took)"
+		count "" 1
 		return
 	fi
-	echo "$result" | grep -E '^(FAIL|warning|skip)' || true
-	echo "$1: $line"
-	add_line "$line"
+	echo "$result" | grep -E '^(FAIL|warning|skip)'
+	if [ "$status" -ne 0 ]; then
+		echo "FAIL ci/tests/$1.sh: exit $status after $line ($took)"
+		count "$line" 1
+		return
+	fi
+	echo "ci/tests/$1.sh: $line ($took)"
+	count "$line"
 }
-script_test ci/tests/bazel_defaults.sh	# a plain bazel build is instrumented and fuzzes
-script_test ci/oss_fuzz_check.sh	# the OSS-Fuzz contract, built as OSS-Fuzz would
-script_test ci/tests/oss_fuzz_contract.sh	# the OSS-Fuzz/ClusterFuzzLite files, broken patches, the workflow
-script_test ci/tests/oss_fuzz_runner.sh	# the local check keeps upstream's runner rules
-script_test ci/tests/campaign.sh		# the campaign pipeline end to end
-script_test ci/tests/bench.sh		# the bench's smoke run and its report
-script_test ci/tests/races.sh		# the race findings: single-bug variants race, the fixed one does not (TSan)
-script_test ci/tests/msan.sh		# every test again under MemorySanitizer; the shim's memory as MSan sees it
-script_test ci/tests/mutants.sh		# mutation testing on chosen mutants, and the equivalence list
-script_test ci/tests/deep_state.sh	# the state probe in AFL++'s map, AFL++ runs the custom mutator, the switches
+for f in ci/tests/*.sh; do
+	awk -v n="$(basename "$f" .sh)" '$1 == n { found = 1 } END { exit !found }' "$registry" ||
+		{ echo "FAIL $f: not in $registry"; count "" 1; }
+done
+while read -r name suite_tier what; do
+	case $name in '' | '#'*) continue ;; esac
+	if [ ! -f "ci/tests/$name.sh" ] || [ -z "$what" ]; then
+		echo "FAIL $registry: $name: no ci/tests/$name.sh, or no word of what it checks"
+		count "" 1
+		continue
+	fi
+	case $suite_tier in
+	quick) suite "$name" ;;
+	full) [ "$tier" = quick ] || suite "$name" ;;
+	*) echo "FAIL $registry: $name's tier is $suite_tier, not quick or full"; count "" 1 ;;
+	esac
+done <"$registry"
+
 # CI reads the last line: it stays "N passed, M failed"; skips are said before it.
 [ "$skipped" -eq 0 ] || echo "$skipped skipped (a case needing a sanitizer the build lacks)"
 echo "$passed passed, $failed failed"
-[ "$rc" -eq 0 ] && [ "$failed" -eq 0 ]
+[ "$failed" -eq 0 ]

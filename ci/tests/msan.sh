@@ -7,36 +7,44 @@
 # build lacks, each saying which; the fuzz targets carry MSan's runtime.
 # Run: sh ci/tests/msan.sh   (ends with "N passed, M failed")
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 . ci/lib/testlib.sh
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 
-if bazel test --config=msan //... >"$log" 2>&1; then
+if bazel test --config=msan --build_event_json_file="$tmp/bep.json" //... >"$tmp/log" 2>&1; then
 	pass "bazel test --config=msan //..."
 else
 	fail "bazel test --config=msan //...:"
-	grep "FAILED\|NO STATUS\|ERROR:" "$log" | head -n 20
+	grep "FAILED\|NO STATUS\|ERROR:" "$tmp/log" | head -n 20
 fi
-logs=$(bazel info --config=msan bazel-testlogs 2>/dev/null)
 bin=$(bazel info --config=msan bazel-bin 2>/dev/null)
 
-for t in $(bazel query 'tests(//...) except attr(tags, manual, //...)' 2>/dev/null); do
-	f="$logs/$(echo "${t#//}" | tr ':' '/')/test.log"
-	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?$' "$f" 2>/dev/null | tail -n 1)
-	case $line in
-	*" 0 failed"*) pass "$t under MSan: $line" ;;
-	*) fail "$t under MSan: ${line:-no result}" ;;
+# The tests that run reported, each with its log (ci/tools/bep_tests.sh): no log of an earlier run.
+sh ci/tools/bep_tests.sh "$tmp/bep.json" >"$tmp/tests"
+[ -s "$tmp/tests" ] || fail "bazel test --config=msan reported no test"
+tab=$(printf '\t')
+while IFS=$tab read -r t status cached f; do
+	line=""
+	[ "$f" = - ] || line=$(grep -E '^[0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?$' "$f" | tail -n 1)
+	case $status:$line in
+	PASSED:*" 0 failed"*) pass "$t under MSan: $line" ;;
+	*) fail "$t under MSan: $status, ${line:-no result}" ;;
 	esac
+	[ "$f" != - ] || continue
 	# A skip must name the sanitizer it needs, and MSan is never missing here.
-	grep '^skip ' "$f" 2>/dev/null | grep -v 'needs [A-Za-z ]*Sanitizer' | sed 's/^/FAIL unexplained /'
-	grep '^skip ' "$f" 2>/dev/null | grep -q 'MemorySanitizer' && fail "$t skipped an MSan case under MSan"
-done
-m="$logs/shim/tests/msan_test/test.log"
+	unexplained=$(grep '^skip ' "$f" | grep -v 'needs [A-Za-z ]*Sanitizer')
+	[ -z "$unexplained" ] || fail "$t: a skip that names no sanitizer: $unexplained"
+	grep '^skip ' "$f" | grep -q 'MemorySanitizer' && fail "$t skipped an MSan case under MSan"
+done <"$tmp/tests"
+log_of() {	# log_of LABEL: the test.log this run reported for LABEL, or nothing
+	awk -F '\t' -v t="$1" '$1 == t && $4 != "-" { print $4 }' "$tmp/tests"
+}
+m=$(log_of //shim/tests:msan_test)
 check "msan_test: its MSan cases ran, none skipped" sh -c "! grep -q '^skip ' '$m' && grep -q '^ok msan: use of a kmalloc object' '$m'"
 check "msan_test: MSan's report was the one each reporting case saw" \
 	sh -c "[ \$(grep -c '^ok msan: ' '$m') -eq 10 ]"
-f="$logs/corpus/findings_test/test.log"
+f=$(log_of //corpus:findings_test)
 check "findings_test: XV-1 and XV-2 (UBSan reports) are skipped, both variants each" \
 	sh -c "[ \$(grep -c '^skip XV-[12]: .* needs UndefinedBehaviorSanitizer' '$f') -eq 4 ] &&
 		[ \$(grep -c '^skip ' '$f') -eq 4 ]"
