@@ -53,25 +53,41 @@ enum op_kind op_kind_of(u8 opcode)
 static const struct op_layout {
 	const char *name;
 	struct operand operand[OPERANDS_MAX + 1];	/* ends at a NULL name */
+	const char *does;	/* what the harness does, for FORMAT.md (opstext format) */
 } layout[OP_KINDS] = {
-	[OP_MALLOC]	= { "malloc", { SLOT, SIZE, GFP } },
-	[OP_WRITE]	= { "write", { SLOT, BYTE("seed", seed, 256) } },
-	[OP_READ]	= { "read", { SLOT } },
-	[OP_SIZE]	= { "size", { SLOT } },
-	[OP_FREE]	= { "free", { SLOT } },
+	[OP_MALLOC]	= { "malloc", { SLOT, SIZE, GFP },
+			    "frees what the slot holds, then allocates `size` bytes with the gfp policy into it" },
+	[OP_WRITE]	= { "write", { SLOT, BYTE("seed", seed, 256) },
+			    "writes a pattern made from `seed` into the whole allocation, then reads it back" },
+	[OP_READ]	= { "read", { SLOT },
+			    "reads the allocation back and compares it with the shadow model" },
+	[OP_SIZE]	= { "size", { SLOT },
+			    "asks the allocator for the allocation's size and compares it with the size asked for" },
+	[OP_FREE]	= { "free", { SLOT },
+			    "checks the stored bytes one last time and frees the allocation" },
 	[OP_FAULT]	= { "fault", { BYTE("pages", fail_pages, OPS_MAX_FAIL + 1),
 				       BYTE("slab", fail_slab, OPS_MAX_FAIL + 1),
-				       BYTE("prob", prob, 256) } },
-	[OP_CHECK]	= { "check", { } },
-	[OP_RECREATE]	= { "recreate", { GFP } },
-	[OP_RACE]	= { "race", { SLOT, SIZE, GFP } },
-	[OP_EXTRA]	= { "extra", { SLOT, BYTE("which", which, 256), BYTE("arg", arg, 256) } },
+				       BYTE("prob", prob, 256) },
+			    "from now on: fail the next `pages` page allocations, the next `slab` slab allocations, then each with probability `prob`/256" },
+	[OP_CHECK]	= { "check", { },
+			    "runs the full invariant check and the whole model now" },
+	[OP_RECREATE]	= { "recreate", { GFP },
+			    "frees everything, destroys the pool and creates it again with the gfp policy" },
+	[OP_RACE]	= { "race", { SLOT, SIZE, GFP },
+			    "another task's `malloc` into the slot, run at the first page allocation the next operation makes with no lock held (where the allocator could be preempted), else right after that operation" },
+	[OP_EXTRA]	= { "extra", { SLOT, BYTE("which", which, 256), BYTE("arg", arg, 256) },
+			    "runs the allocator's own operation number `which` (modulo how many its adapter declares; none: nothing) with `arg`, on the slot's allocation if it acts on one" },
 };
 _Static_assert(sizeof(((struct op *)0)->size) == sizeof(u32), "OPERAND_SIZE fills a u32");
 
 const char *op_name(enum op_kind kind)
 {
 	return layout[kind].name;
+}
+
+const char *op_does(enum op_kind kind)
+{
+	return layout[kind].does;
 }
 
 const struct operand *op_operands(enum op_kind kind)

@@ -1,5 +1,5 @@
 /*
- * ops.h: the fuzz input format, version 2 (fuzzers/FORMAT.md).  Any byte
+ * ops.h: the fuzz input format (fuzzers/FORMAT.md; its version is OPS_FORMAT_VERSION).  Any byte
  * string decodes to a valid operation sequence; the text form is one
  * operation a line and round-trips exactly through the canonical bytes.
  */
@@ -10,7 +10,7 @@
 #include <allocfuzz/types.h>
 #include "gfp_policy.h"
 
-#define OPS_FORMAT_VERSION	2
+#define OPS_FORMAT_VERSION	3	/* 3: extra at opcode 9, which was a second write */
 #define OPS_MAX			1000	/* operations run per input */
 #define OPS_SLOTS		64	/* handles: slot operands are taken modulo this */
 #define OPS_MAX_FAIL		15	/* "fail the next N" counts are taken modulo 16 */
@@ -59,6 +59,8 @@ struct operand {
 };
 
 const char *op_name(enum op_kind kind);
+/* What the harness does for an operation of kind, one line of Markdown. */
+const char *op_does(enum op_kind kind);
 const struct operand *op_operands(enum op_kind kind);
 /* True if kind has the operand stored at field (OP_FIELD(slot), ...). */
 bool op_has(enum op_kind kind, size_t field);

@@ -2,6 +2,7 @@
  * opstext.c: turns a fuzz input into text, one operation a line with the
  * slot and size it resolves to, and text back into canonical bytes.
  * Run: opstext decode INPUT [OUT.txt] | opstext encode INPUT.txt [OUT]
+ *      opstext format   (the operation and gfp tables of fuzzers/FORMAT.md)
  * (OUT defaults to standard output.)
  */
 #include <errno.h>
@@ -10,7 +11,9 @@
 #include <string.h>
 #include "ops.h"
 
-#define HEADER	"# allocfuzz ops v2"	/* OPS_FORMAT_VERSION */
+#define STR2(x)	#x
+#define STR(x)	STR2(x)
+#define HEADER	"# allocfuzz ops v" STR(OPS_FORMAT_VERSION)
 
 static void die(const char *fmt, const char *a, const char *b)
 {
@@ -135,10 +138,35 @@ static void encode(const char *in, const char *outpath)
 	free(text);
 }
 
+/* The format's tables from the code that decodes it: fuzzers/FORMAT.md holds this output. */
+static void format(void)
+{
+	unsigned int k, b, share;
+	const struct operand *o;
+
+	printf("| value | operation | operands | opcodes of 32 | what the harness does |\n");
+	printf("|---:|---|---|---:|---|\n");
+	for (k = 0; k < OP_KINDS; k++) {
+		for (share = 0, b = 0; b < 32; b++)
+			share += op_kind_of((u8)b) == k;
+		printf("| %u | `%s` | ", k, op_name(k));
+		for (o = op_operands(k); o->name; o++)
+			printf("%s%s", o == op_operands(k) ? "" : ", ", o->name);
+		printf("%s | %u | %s |\n", op_operands(k)->name ? "" : "none", share, op_does(k));
+	}
+	printf("\n| gfp | policy |\n|---:|---|\n");
+	for (k = 0; k < GFP_POLICY_COUNT; k++)
+		printf("| %u | `%s` |\n", k, gfp_policy_name[k]);
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 2 && !strcmp(argv[1], "format")) {
+		format();
+		return 0;
+	}
 	if (argc < 3 || argc > 4 || (strcmp(argv[1], "decode") && strcmp(argv[1], "encode"))) {
-		fprintf(stderr, "usage: opstext decode INPUT [OUT.txt] | opstext encode INPUT.txt [OUT]\n");
+		fprintf(stderr, "usage: opstext decode INPUT [OUT.txt] | opstext encode INPUT.txt [OUT] | opstext format\n");
 		return 2;
 	}
 	if (!strcmp(argv[1], "decode"))

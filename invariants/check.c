@@ -1,6 +1,7 @@
 /* check.c: the one report of a violated invariant (check.h). */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <allocfuzz/report.h>
 #include "check.h"
@@ -24,4 +25,21 @@ void report_invariant(const struct invariant *inv, void (*dump)(void *arg), void
 	if (dump)
 		dump(arg);
 	report_end();
+}
+
+#define TABLES_MAX	32
+static struct invariant_table tables[TABLES_MAX];
+static unsigned int ntables;
+
+void invariant_table_register(const struct invariant *inv, unsigned int count)
+{
+	if (ntables == TABLES_MAX)
+		abort();
+	tables[ntables++] = (struct invariant_table){ inv, count };
+}
+
+unsigned int invariant_tables(const struct invariant_table **t)
+{
+	*t = tables;
+	return ntables;
 }

@@ -34,4 +34,23 @@ __noreturn __printf(4, 5) void report_invariant(const struct invariant *inv,
 						void (*dump)(void *arg), void *arg,
 						const char *fmt, ...);
 
+/*
+ * Every table of invariants linked into a binary registers itself
+ * (INVARIANTS_REGISTER), so a tool can list what the oracles can report
+ * (fuzzers/invariant_table.c writes invariants/INVARIANTS.md from them).
+ */
+struct invariant_table {
+	const struct invariant *inv;
+	unsigned int count;
+};
+void invariant_table_register(const struct invariant *inv, unsigned int count);
+/* The tables linked in; returns how many. */
+unsigned int invariant_tables(const struct invariant_table **tables);
+
+#define INVARIANTS_REGISTER(table)						\
+	__attribute__((constructor)) static void register_invariants(void)	\
+	{									\
+		invariant_table_register((table), sizeof(table) / sizeof((table)[0]));	\
+	}
+
 #endif

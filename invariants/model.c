@@ -27,6 +27,7 @@ const struct invariant model_invariants[] = {
 		"an allocator operation failed where it may not",
 		"an operation fails only where its contract allows, and then only when memory was refused" },
 };
+INVARIANTS_REGISTER(model_invariants)
 
 bool model_off;
 

@@ -23,7 +23,7 @@ expect() {	# expect NAME EXPECTED_STATUS PATTERN CMD...
 : >"$tmp/empty"
 printf '\377\377\377\377\377\377\377' >"$tmp/odd"
 mkdir -p "$tmp/dir" && cp "$tmp/empty" "$tmp/odd" "$tmp/dir/"
-printf '# allocfuzz ops v2\nmalloc slot=1 size=2 gfp=zcache\nfrea slot=1\n' >"$tmp/bad.txt"
+printf '# allocfuzz ops v3\nmalloc slot=1 size=2 gfp=zcache\nfrea slot=1\n' >"$tmp/bad.txt"
 
 expect "replay: no arguments" 2 "usage:" "$replay"
 expect "replay: missing file named" 2 "cannot open $tmp/nope" "$replay" "$tmp/nope"
@@ -44,5 +44,5 @@ expect "opstext: usage" 2 "usage:" "$opstext" frobnicate x
 expect "opstext: missing file named" 2 "cannot open $tmp/nope" "$opstext" decode "$tmp/nope"
 expect "opstext: bad line named with file and line" 2 "$tmp/bad.txt:3: unknown operation" \
 	"$opstext" encode "$tmp/bad.txt" "$tmp/out.bin"
-expect "opstext: any bytes decode" 0 "# allocfuzz ops v2" "$opstext" decode "$tmp/odd"
+expect "opstext: any bytes decode" 0 "# allocfuzz ops v3" "$opstext" decode "$tmp/odd"
 finish

@@ -24,6 +24,7 @@
 #define EX_TABLE(name, id, what, why)	[EX_##name] = { id, what, why },
 enum { EX_INVARIANTS(EX_ENUM) EX_INVARIANT_COUNT };
 static const struct invariant ex_invariants[EX_INVARIANT_COUNT] = { EX_INVARIANTS(EX_TABLE) };
+INVARIANTS_REGISTER(ex_invariants)
 
 /* Every invariant is pool-wide and cheap: the incremental check is the full one. */
 void ex_check(struct ex_pool *pool, const void *owner, enum check_mode mode)

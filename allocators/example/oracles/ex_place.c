@@ -9,10 +9,11 @@
 #include "check.h"
 #include "ex_check.h"
 
-static const struct invariant first_fit = {
+static const struct invariant first_fit[] = { {
 	"ex.place.first-fit", "malloc did not take the first free run that fits",
 	"ex_malloc() promises first fit: the first page, then the first chunk, with room"
-};
+} };
+INVARIANTS_REGISTER(first_fit)
 
 void ex_place_before(struct ex_pool *pool, struct ex_place *st)
 {
@@ -56,7 +57,7 @@ void ex_place_after(struct ex_pool *pool, size_t size, unsigned long handle,
 		return;			/* no page had room */
 	slot = first = 0;
 wrong:
-	report_invariant(&first_fit, NULL, NULL,
+	report_invariant(first_fit, NULL, NULL,
 			 "pool %p: %zu bytes (%u chunks) went to slot %lu chunk %lu%s; slot %u chunk %u was free first",
 			 (void *)pool, size, n, EX_SLOT(handle), EX_FIRST(handle),
 			 grew ? " of a new page" : "", slot, first);

@@ -116,6 +116,7 @@ static const struct invariant invs[] = {
 	XCF_INVARIANTS(X)
 #undef X
 };
+INVARIANTS_REGISTER(invs)
 
 /* Reports inv violated at page/offset (page NULL: pool wide) and aborts. */
 static __noreturn __printf(5, 6) void fail(struct xcf_walk *w, enum xcf_inv inv,

@@ -53,6 +53,7 @@ static const struct invariant invs[] = {
 	XCF_PLACE_INVARIANTS(X)
 #undef X
 };
+INVARIANTS_REGISTER(invs)
 
 _Static_assert(XCF_NUM_FREELISTS <= 64, "one bit per freelist in a u64");
 _Static_assert(XCF_MAX_BLOCKS_PER_ALLOC == 2, "the replay knows one or two blocks");

@@ -121,6 +121,7 @@ static const struct invariant invs[] = {
 	XV_INVARIANTS(X)
 #undef X
 };
+INVARIANTS_REGISTER(invs)
 
 /* Most free blocks a page can hold that are big enough for a list. */
 #define MAX_LISTED	(PAGE_SIZE / (XV_ALIGN + XV_MIN_ALLOC_SIZE))

@@ -42,6 +42,7 @@ static const struct invariant invs[] = {
 	XV_PLACE_INVARIANTS(X)
 #undef X
 };
+INVARIANTS_REGISTER(invs)
 
 static unsigned long page_tries(void)
 {
