@@ -25,7 +25,7 @@ generate() {	# generate DIR: writes DIR/build.manifest and DIR/afl_allowlist.txt
 		echo "# bazel/build.manifest: what the BUILD files say, for the scripts and the builds"
 		echo "# without Bazel (bazel/manifest.bzl describes the lines).  Generated: never edit it;"
 		echo "# sh ci/manifest.sh update writes it, and the test command fails when it drifts."
-		cat bazel-bin/bazel/manifest.txt
+		cat "$(bazel info bazel-bin 2>/dev/null)/bazel/manifest.txt"	# not the link: another build may move it
 		for c in $CONFIGS; do
 			bazel build --config="$c" //bazel:config_copts >>"$tmp/build.log" 2>&1 ||
 				{ cat "$tmp/build.log" >&2; return 1; }
