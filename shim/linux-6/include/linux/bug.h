@@ -7,13 +7,7 @@
 #define _SHIM6_LINUX_BUG_H
 
 #include <linux/compiler.h>
-#include <allocfuzz/runtime.h>
-
-#define BUG()		shim_bug(__FILE__, __LINE__, "BUG()")
-#define BUG_ON(cond)	do {						\
-		if (unlikely(cond))					\
-			shim_bug(__FILE__, __LINE__, "BUG_ON(" #cond ")"); \
-	} while (0)
+#include <shim-common/bug.h>
 #define WARN_ON(cond)	({						\
 		int __ret = !!(cond);					\
 		if (unlikely(__ret))					\
