@@ -173,3 +173,24 @@ def allocator_libraries(a, rank):
                 "//shim",
             ],
         )
+
+def allocator_oracle_test(allocator, src, variants = ["fixed"]):
+    """src (<stem>_test.c) as a cc_test of allocator's port and oracles in each variant.
+
+    The fixed variant's test is <stem>_test, another's <stem>_<variant>_test,
+    built with -DCHECK_<VARIANT> (CHECK_SEED: the cases that differ on the seed).
+    """
+    stem = src[:-len("_test.c")]
+    for v in variants:
+        native.cc_test(
+            name = stem + ("" if v == "fixed" else "_" + v) + "_test",
+            srcs = [src],
+            copts = [] if v == "fixed" else ["-DCHECK_" + v.upper()],
+            deps = [
+                "//allocators:api",
+                "//allocators/%s:%s" % (allocator, v),
+                "//allocators/%s:oracles_%s" % (allocator, v),
+                "//shim",
+                "//shim/test_runner:expect",
+            ],
+        )
