@@ -33,8 +33,9 @@ for variant in fixed seed; do
 		objects="${objects:+$objects -object }$bin/fuzzers/${t}_replay"
 	done
 	llvm-profdata-14 merge -sparse "$out"/profiles/*.profraw -o "$out/all.profdata"
-	# Only the allocators' sources: the harness is not what is measured.
-	only="-ignore-filename-regex=(shim|fuzzers|invariants|_virtual_includes)/|_adapter\.c$|\.h$"
+	# Only the allocators' own sources (allocators/NAME/NAME.c, or its fixed/ copy):
+	# the harness, the shim, the oracles, the adapters and the registry are not what is measured.
+	only="-ignore-filename-regex=(shim|fuzzers|invariants|_virtual_includes|oracles)/|(^|/)allocators/[^/]*\.c$|/(adapter|size_class)\.c$|\.h$"
 	# shellcheck disable=SC2086
 	llvm-cov-14 show -format=html -output-dir="$out/html" -instr-profile="$out/all.profdata" \
 		"$only" $objects >/dev/null

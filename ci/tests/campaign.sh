@@ -40,8 +40,10 @@ check "campaign: the minimized crash is decoded" grep -q '^recreate gfp=' "$d/mi
 check "campaign: its report is kept" grep -q '^allocfuzz: selftest recreate-reached' "$d/report.txt"
 check "campaign: every crash file is kept" \
 	sh -c "[ \$(ls '$w/artifacts' | wc -l) -eq \$(wc -l <'$w/signatures.tsv') ]"
-check "campaign --merge-corpus: new inputs come back as text" \
-	sh -c "ls '$tmp/corpus/selftest_crash_fuzz/'found-*.txt && head -n 1 '$tmp/corpus/selftest_crash_fuzz/'found-*.txt | grep -q 'allocfuzz ops v2'"
+# The text form's first line, as the committed inputs have it.
+header=$(head -n 1 "$(ls corpus/selftest_crash_fuzz/*.txt | head -n 1)")
+check "campaign --merge-corpus: new inputs come back as text ($header)" \
+	sh -c "ls '$tmp/corpus/selftest_crash_fuzz/'found-*.txt && ! head -q -n 1 '$tmp/corpus/selftest_crash_fuzz/'found-*.txt | grep -qvxF '$header'"
 check "campaign --merge-corpus: the corpus is the minimal merge, no more" \
 	test "$(ls "$tmp/corpus/selftest_crash_fuzz" | wc -l)" -eq "$(ls "$w/merged" | wc -l)"
 check "campaign --merge-corpus: every addition and removal is printed" sh -c "
