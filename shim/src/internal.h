@@ -126,6 +126,22 @@ bool shim_fault_page(struct shim_gfp gfp);
 bool shim_fault_slab(struct shim_gfp gfp);
 void shim_fault_reset(void);
 
+/* The locks this task holds (lock.c), for the at-rest count and teardown. */
+void shim_held_add(const void *lock, const char *site);
+void shim_held_del(const void *lock);
+/* debugobjects: a BUG if [obj, obj + size) holds a pending work or a registered shrinker. */
+void shim_debug_objects_free(const void *obj, size_t size, const char *site);
+
+void shim_cpu_reset(void);
+void shim_sched_reset(void);
+void shim_locks_reset(void);
+void shim_locks_teardown(void);
+void shim_contention_reset(void);
+void shim_works_reset(void);
+void shim_works_teardown(void);
+void shim_modules_reset(void);
+void shim_vmstat_reset(void);
+void shim_page_locks_teardown(void);
 void shim_pages_reset(void);
 void shim_pages_teardown(void);
 void shim_slab_reset(void);

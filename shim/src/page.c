@@ -6,6 +6,7 @@
  * zeroes, and again once it is freed.  The runtime sees a struct page as the
  * struct shim_page it starts with (allocfuzz/runtime.h).
  */
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,67 @@ static _Thread_local const char *slot_name[KMAP_SLOTS];
 static _Thread_local struct shim_page *local[SHIM_KMAP_LOCAL_MAX];
 static _Thread_local unsigned int local_depth;
 
+/*
+ * Page frame numbers: a record's pfn is SHIM_PFN_FIRST plus its slot in
+ * pfn_table for as long as the record exists (a slot is reused once the
+ * quarantine lets its record go); the top of the 40-bit range.
+ */
+#define SHIM_PFN_SLOTS	(1UL << 20)
+#define SHIM_PFN_FIRST	((1UL << SHIM_PFN_BITS) - SHIM_PFN_SLOTS)
+static struct shim_page **pfn_table;
+static unsigned long pfn_used, pfn_free_head;	/* slots handed out; a free slot holds the next free one */
+
+static void pfn_assign(struct shim_page *page)
+{
+	unsigned long slot;
+
+	if (!pfn_table && !(pfn_table = calloc(SHIM_PFN_SLOTS, sizeof(*pfn_table))))
+		abort();
+	if (pfn_free_head) {
+		slot = pfn_free_head - 1;
+		pfn_free_head = (unsigned long)pfn_table[slot];
+	} else if ((slot = pfn_used++) == SHIM_PFN_SLOTS) {
+		abort();	/* a million page records at once */
+	}
+	pfn_table[slot] = page;
+	page->pfn = SHIM_PFN_FIRST + slot;
+}
+
+static void pfn_release(struct shim_page *page)
+{
+	unsigned long slot = page->pfn - SHIM_PFN_FIRST;
+
+	pfn_table[slot] = (struct shim_page *)pfn_free_head;
+	pfn_free_head = slot + 1;
+}
+
+unsigned long shim_page_to_pfn(const struct page *page)
+{
+	return shim_page(page)->pfn;
+}
+
+struct page *shim_pfn_to_page(unsigned long pfn, const char *site)
+{
+	struct shim_page *page = NULL;
+	unsigned long slot = pfn - SHIM_PFN_FIRST;
+	bool live;
+
+	shim_table_lock();
+	if (pfn >= SHIM_PFN_FIRST && slot < pfn_used && pfn_table[slot] &&
+	    (unsigned long)pfn_table[slot] > SHIM_PFN_SLOTS && pfn_table[slot]->pfn == pfn)
+		page = pfn_table[slot];
+	live = page && shim_record_find(page, SHIM_PAGE);
+	shim_table_unlock();
+	if (!page)
+		shim_check_failed("shim.page.bad-pfn", "pfn_to_page of a pfn no page has", site,
+				  "pfn 0x%lx: the shim's pfns are 0x%lx to 0x%lx", pfn, SHIM_PFN_FIRST,
+				  SHIM_PFN_FIRST + pfn_used - 1);
+	if (!live)
+		shim_check_failed("shim.page.free-pfn", "pfn_to_page of a free page", site,
+				  "pfn 0x%lx is page #%lu, freed: a stale or corrupt pfn", pfn, page->id);
+	return (struct page *)page;
+}
+
 /* A fresh page, poisoned as a freed one; the quarantine's stock. */
 static void *page_new(void)
 {
@@ -35,6 +97,7 @@ static void *page_new(void)
 	if (!page || !(page->virtual = aligned_alloc(PAGE_SIZE, PAGE_SIZE)))
 		abort();
 	shim_poison(page->virtual, PAGE_SIZE);
+	pfn_assign(page);
 	return page;
 }
 
@@ -54,11 +117,13 @@ static struct quarantine page_quarantine =
 static struct shim_page *page_get(void)
 {
 	struct shim_page *page = quarantine_get(&page_quarantine);
+	unsigned long pfn = page->pfn;
 	void *mem = page->virtual;
 
 	shim_unpoison(mem, PAGE_SIZE);
 	memset(page, 0, SHIM_PAGE_BYTES);	/* the profile's fields too */
 	page->virtual = mem;
+	page->pfn = pfn;
 	return page;
 }
 
@@ -72,6 +137,7 @@ static void page_put(struct shim_page *page)
 	old = quarantine_put(&page_quarantine, page);
 	if (old) {
 		shim_unpoison(old->virtual, PAGE_SIZE);
+		pfn_release(old);
 		free(old->virtual);
 		free(old);
 	}
@@ -171,6 +237,8 @@ void shim_free_page(struct page *p, const char *site)
 				  "__free_page of a page that is still kmapped", site,
 				  "__free_page of page #%lu while %d kmap slot(s) map it",
 				  page->id, page->map_count);
+	if (page->lock_owner)
+		shim_bad_page(p, "PG_locked set", site);
 	release(page);
 	shim_stats.pages_freed++;
 	shim_table_unlock();
@@ -413,4 +481,141 @@ void shim_pages_teardown(void)
 	for (page = pages; page; page = page->next)
 		report_line("page #%lu allocated at %s", page->id, page->site);
 	report_end();
+}
+
+void shim_bad_page(const struct page *p, const char *reason, const char *site)
+{
+	const struct shim_page *page = shim_page(p);
+
+	report_begin("BUG: shim.page.bad-state: Bad page state: %s", reason);
+	report_line("page #%lu pfn 0x%lx allocated at %s", page->id, page->pfn,
+		    page->site ? page->site : "?");
+	if (site)
+		report_line("at %s", site);
+	report_end();
+}
+
+/* The page lock. */
+bool shim_page_trylock(struct page *p, const char *site)
+{
+	struct shim_page *page = shim_page(p);
+	unsigned long none = 0;
+
+	if (!__atomic_compare_exchange_n(&page->lock_owner, &none, shim_task_id(), false,
+					 __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+		return false;
+	page->lock_site = site;
+	return true;
+}
+
+/* Waits until page is unlocked: another task's lock is let go, this task's never is. */
+static void wait_unlocked(struct shim_page *page, const char *what, const char *site)
+{
+	unsigned long owner;
+
+	shim_sleep_point(site);
+	while ((owner = __atomic_load_n(&page->lock_owner, __ATOMIC_ACQUIRE))) {
+		if (owner == shim_task_id())
+			shim_check_failed("shim.page.lock-deadlock", what, site,
+					  "page #%lu is locked by this task since %s", page->id,
+					  page->lock_site ? page->lock_site : "?");
+		if (owner == SHIM_TASK_OTHER) {		/* that task finishes and unlocks */
+			shim_page_unlock_other((struct page *)page);
+			break;
+		}
+		if (!shim_threaded)
+			shim_check_failed("shim.page.lock-deadlock", what, site,
+					  "page #%lu is locked by task %lu, which no longer runs", page->id, owner);
+		sched_yield();
+	}
+}
+
+void shim_page_lock(struct page *p, const char *site)
+{
+	struct shim_page *page = shim_page(p);
+
+	for (;;) {
+		wait_unlocked(page, "lock_page of a page this task has locked", site);
+		if (shim_page_trylock(p, site))
+			return;
+	}
+}
+
+void shim_page_wait_unlocked(struct page *p, const char *site)
+{
+	wait_unlocked(shim_page(p), "wait_on_page_locked of a page this task has locked", site);
+}
+
+void shim_page_unlock(struct page *p, const char *site)
+{
+	struct shim_page *page = shim_page(p);
+
+	if (!page->lock_owner)
+		shim_check_failed("shim.page.unlock-unlocked", "unlock_page of a page that is not locked",
+				  site, "page #%lu", page->id);
+	page->lock_site = NULL;
+	__atomic_store_n(&page->lock_owner, 0, __ATOMIC_RELEASE);
+}
+
+bool shim_page_lock_other(struct page *p)
+{
+	struct shim_page *page = shim_page(p);
+	unsigned long none = 0;
+
+	if (!__atomic_compare_exchange_n(&page->lock_owner, &none, SHIM_TASK_OTHER, false,
+					 __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+		return false;
+	page->lock_site = "another task";
+	return true;
+}
+
+void shim_page_unlock_other(struct page *p)
+{
+	struct shim_page *page = shim_page(p);
+
+	if (page->lock_owner != SHIM_TASK_OTHER)
+		shim_check_failed("shim.page.unlock-unlocked", "unlock_page of a page that is not locked",
+				  NULL, "page #%lu is not locked by another task", page->id);
+	page->lock_site = NULL;
+	__atomic_store_n(&page->lock_owner, 0, __ATOMIC_RELEASE);
+}
+
+/* Page locks still held at teardown: a lock never released. */
+void shim_page_locks_teardown(void)
+{
+	struct shim_page *page;
+
+	for (page = pages; page; page = page->next)
+		if (page->lock_owner)
+			shim_check_failed("shim.leak.page-lock", "page still locked at teardown", NULL,
+					  "page #%lu locked at %s", page->id,
+					  page->lock_site ? page->lock_site : "?");
+}
+
+static long vmstat[SHIM_NR_ZONES][SHIM_NR_VMSTAT];
+static const char zones[SHIM_NR_ZONES];
+
+const void *shim_zone(unsigned int zone)
+{
+	if (zone >= SHIM_NR_ZONES)
+		abort();
+	return &zones[zone];
+}
+
+void shim_vmstat_mod(unsigned int zone, unsigned int item, long delta)
+{
+	if (zone >= SHIM_NR_ZONES || item >= SHIM_NR_VMSTAT)
+		abort();	/* a profile's item or zone the runtime has no room for */
+	__atomic_fetch_add(&vmstat[zone][item], delta, __ATOMIC_RELAXED);
+}
+
+long shim_vmstat_read(unsigned int zone, unsigned int item)
+{
+	return zone < SHIM_NR_ZONES && item < SHIM_NR_VMSTAT ?
+		__atomic_load_n(&vmstat[zone][item], __ATOMIC_RELAXED) : 0;
+}
+
+void shim_vmstat_reset(void)
+{
+	memset(vmstat, 0, sizeof(vmstat));
 }

@@ -98,3 +98,14 @@ void shim_ffs_zero(const char *file, int line)
 	report_line("at %s:%d", file, line);
 	report_end();
 }
+
+void shim_printk(const char *level, const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fprintf(stderr, "%s", level);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+}

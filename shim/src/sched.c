@@ -11,11 +11,60 @@ static _Thread_local void *preempt_hook_arg;
 static _Thread_local unsigned long thread_id;
 static unsigned long next_thread_id;
 
+static _Thread_local int migrate_disabled, pagefault_disabled;
+
 static unsigned long current_id(void)
 {
 	if (!thread_id)
 		thread_id = __atomic_add_fetch(&next_thread_id, 1, __ATOMIC_RELAXED);
 	return thread_id;
+}
+
+unsigned long shim_task_id(void)
+{
+	return current_id();
+}
+
+void shim_migrate_disable(void)
+{
+	migrate_disabled++;
+}
+
+void shim_migrate_enable(const char *site)
+{
+	if (!migrate_disabled)
+		shim_check_failed("shim.sched.unbalanced", "migrate_enable without migrate_disable", site,
+				  "migrate_enable() with the migrate-disable depth at 0");
+	migrate_disabled--;
+}
+
+int shim_migrate_disabled(void)
+{
+	return migrate_disabled;
+}
+
+void shim_pagefault_disable(void)
+{
+	pagefault_disabled++;
+}
+
+void shim_pagefault_enable(const char *site)
+{
+	if (!pagefault_disabled)
+		shim_check_failed("shim.sched.unbalanced", "pagefault_enable without pagefault_disable", site,
+				  "pagefault_enable() with page faults enabled");
+	pagefault_disabled--;
+}
+
+int shim_pagefault_disabled(void)
+{
+	return pagefault_disabled;
+}
+
+void shim_sched_reset(void)
+{
+	migrate_disabled = 0;
+	pagefault_disabled = 0;
 }
 
 int shim_preempt_count(void)
@@ -59,6 +108,14 @@ void shim_might_sleep(struct shim_gfp gfp, const char *site)
 				  gfp.mask, preempt_count);
 }
 
+void shim_sleep_point(const char *site)
+{
+	if (preempt_count > 0)
+		shim_check_failed("shim.sched.sleep-in-atomic",
+				  "sleeping function called from invalid context", site,
+				  "a call that may sleep, preempt_count is %d", preempt_count);
+}
+
 /* As debug_spin_lock_before(): a lock that spin_lock_init() never set up. */
 static void check_magic(struct shim_spinlock *lock, const char *site)
 {
@@ -95,6 +152,7 @@ void shim_spin_lock(struct shim_spinlock *lock, const char *site)
 	}
 	__atomic_store_n(&lock->owner, me, __ATOMIC_RELAXED);
 	lock->site = site;
+	shim_held_add(lock, site);
 	shim_preempt_inc();
 }
 
@@ -112,6 +170,7 @@ void shim_spin_unlock(struct shim_spinlock *lock, const char *site)
 				  "spinlock wrong owner", site,
 				  "spin_unlock by a thread that does not hold the lock");
 	/* As debug_spin_unlock(): the owner fields are reset, so unlocked is unlocked. */
+	shim_held_del(lock);
 	lock->site = NULL;
 	__atomic_store_n(&lock->owner, 0, __ATOMIC_RELAXED);
 	__atomic_store_n(&lock->locked, 0, __ATOMIC_RELEASE);

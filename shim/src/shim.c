@@ -45,6 +45,13 @@ void shim_reset(void)
 	shim_table_unlock();
 	while (shim_preempt_count() > 0)
 		shim_preempt_dec();
+	shim_sched_reset();
+	shim_locks_reset();
+	shim_contention_reset();
+	shim_works_reset();
+	shim_modules_reset();
+	shim_vmstat_reset();
+	shim_cpu_reset();
 	shim_set_preempt_hook(NULL, NULL);
 	owner = NULL;
 }
@@ -57,6 +64,13 @@ void shim_teardown(void)
 				  "preempt count raised at teardown", NULL,
 				  "preempt count is %d at teardown (a spinlock still held)",
 				  shim_preempt_count());
+	shim_locks_teardown();
+	if (shim_pagefault_disabled() || shim_migrate_disabled())
+		shim_check_failed("shim.leak.preempt", "preempt count raised at teardown", NULL,
+				  "pagefault-disable depth %d, migrate-disable depth %d at teardown",
+				  shim_pagefault_disabled(), shim_migrate_disabled());
+	shim_works_teardown();
+	shim_page_locks_teardown();
 	shim_pages_teardown();
 	shim_slab_teardown();
 }

@@ -5,6 +5,7 @@
  * kmem_cache_zalloc or __GFP_ZERO asked for zeroes (SHIM_GFP_ZERO), and
  * again once freed.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
@@ -64,6 +65,7 @@ static void object_release(struct shim_record *rec)
 	void *obj = (void *)rec->key;
 
 	__atomic_fetch_add(&releases, 1, __ATOMIC_RELEASE);
+	shim_debug_objects_free(obj, rec->size, rec->site);
 	shim_free_fill(obj, rec->size);
 	shim_uninit(obj, rec->size);
 	free(obj);
@@ -284,4 +286,32 @@ struct kmem_cache *shim_cache_find(const char *name)
 		;
 	shim_table_unlock();
 	return cache;
+}
+
+char *shim_kvasprintf(struct shim_gfp gfp, const char *site, const char *fmt, va_list ap)
+{
+	va_list again;
+	char *s;
+	int n;
+
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, again);
+	va_end(again);
+	if (n < 0 || !(s = shim_kmalloc((size_t)n + 1, gfp, site)))
+		return NULL;
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
+char *shim_kstrdup(const char *str, struct shim_gfp gfp, const char *site)
+{
+	size_t n;
+	char *s;
+
+	if (!str)
+		return NULL;
+	n = strlen(str) + 1;
+	if ((s = shim_kmalloc(n, gfp, site)))
+		memcpy(s, str, n);
+	return s;
 }

@@ -40,7 +40,9 @@ struct shim_fault_plan {
 void shim_reset(void);
 /*
  * Reports (and aborts on) what is still live: pages, objects, caches, mapped
- * kmap slots, a raised preempt count.  Returns quietly when all is clean.
+ * kmap slots, a raised preempt, pagefault or migrate-disable count, a lock
+ * held, a page locked, a work pending, a shrinker registered.  Returns
+ * quietly when all is clean.
  */
 void shim_teardown(void);
 
@@ -113,6 +115,48 @@ void shim_snapshot(void *dst, const void *src, size_t n);
 
 /* Current preempt count of this thread (spinlocks held + kmaps). */
 int shim_preempt_count(void);
+/* This thread's pagefault_disable() and migrate_disable() depths. */
+int shim_pagefault_disabled(void);
+int shim_migrate_disabled(void);
+
+/* The machine the 6.x profile's code runs on: CPUs, hotplug, contention, deferred work. */
+
+/* Moves this thread to cpu (online); a BUG unless the thread is preemptible. */
+void shim_cpu_set(unsigned int cpu);
+/*
+ * CPU hotplug, as the harness drives it: down runs every hotplug state's
+ * teardown for cpu, up every startup (an error rolls back and leaves the
+ * CPU down).  The last online CPU stays up; a thread on a CPU going down
+ * moves to another.  0 or the failing callback's error.
+ */
+int shim_cpu_down(unsigned int cpu);
+int shim_cpu_up(unsigned int cpu);
+
+/* The next nbits answers of spin_is_contended()/rwlock_is_contended(), lowest bit first; then "no". */
+void shim_contention_set(unsigned long bits, unsigned int nbits);
+
+/* Runs the pending works, oldest first, in process context; returns how many ran. */
+unsigned int shim_works_run(void);
+unsigned int shim_works_pending(void);
+
+/* The registered shrinker called name, or NULL. */
+struct shim_shrinker *shim_shrinker_find(const char *name);
+
+/* Loads a module (runs its init; its error, or 0), unloads it (runs its exit). */
+int shim_module_load(const char *name);
+void shim_module_unload(const char *name);
+bool shim_module_loaded(const char *name);
+
+/*
+ * Page locks another task holds (the migration core on another CPU): the
+ * allocator's trylock fails on them, and a wait on one lets that task
+ * finish and unlock.  false if the page was locked already.
+ */
+bool shim_page_lock_other(struct page *page);
+void shim_page_unlock_other(struct page *page);
+
+/* A zone's page statistic (the profile's item index). */
+long shim_vmstat_read(unsigned int zone, unsigned int item);
 
 /*
  * Runs fn(arg) once, at this thread's next page allocation made with no

@@ -38,6 +38,8 @@
 #define __GFP_THISNODE		0x40000u
 #define __GFP_RECLAIMABLE	0x80000u
 #define __GFP_NOTRACK		0x200000u
+/* 6.x's "wake kswapd", which 2.6.3x did on every allocation: 0, so 6.x callers' masks evaluate here. */
+#define __GFP_KSWAPD_RECLAIM	0u
 
 #define __GFP_BITS_SHIFT	22
 #define __GFP_BITS_MASK		((gfp_t)((1 << __GFP_BITS_SHIFT) - 1))

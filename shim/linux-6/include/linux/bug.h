@@ -15,6 +15,9 @@
 		__ret;							\
 	})
 #define WARN_ON_ONCE(cond)	WARN_ON(cond)
-#define VM_BUG_ON(cond)		BUG_ON(cond)	/* CONFIG_DEBUG_VM */
+/* CONFIG_DEBUG_VM: evaluated, as a debug kernel would (Debian's compiles them out). */
+#define VM_BUG_ON(cond)		BUG_ON(cond)
+#define VM_BUG_ON_PAGE(cond, page)	BUG_ON(cond)
+#define VM_WARN_ON_ONCE(cond)	((void)WARN_ON(cond))
 
 #endif

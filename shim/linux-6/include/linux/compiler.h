@@ -12,6 +12,12 @@
 #endif
 #define __maybe_unused	__attribute__((unused))
 #define barrier()	__asm__ __volatile__("" : : : "memory")
+/* sparse's lock annotations: nothing to a compiler. */
+#define __acquires(x)
+#define __releases(x)
+#define __same_type(a, b)	__builtin_types_compatible_p(__typeof__(a), __typeof__(b))
+#define ___PASTE(a, b)	a##b
+#define __PASTE(a, b)	___PASTE(a, b)
 
 #define READ_ONCE(x)		(*(const volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, val)	(*(volatile __typeof__(x) *)&(x) = (val))

@@ -1,11 +1,14 @@
 /*
- * linux/gfp_types.h: allocation flags with 6.x's values (6.1; 6.12 left
- * 0x200 unused where 6.1 had __GFP_ATOMIC, which only GFP_ATOMIC set).
- * __GFP_DIRECT_RECLAIM is "may sleep"; GFP_NOWAIT is __GFP_KSWAPD_RECLAIM,
- * not 0 as in 2.6.3x.
+ * linux/gfp_types.h: allocation flags with 6.x's values, as Debian
+ * configures its kernels (no LOCKDEP, no KASAN_HW_TAGS; 6.12 with
+ * SLAB_OBJ_EXT).  6.3 dropped __GFP_ATOMIC (0x200 stays unused), which only
+ * GFP_ATOMIC set; 6.12's GFP_NOWAIT adds __GFP_NOWARN.  __GFP_DIRECT_RECLAIM
+ * is "may sleep"; GFP_NOWAIT is __GFP_KSWAPD_RECLAIM, not 0 as in 2.6.3x.
  */
 #ifndef _SHIM6_LINUX_GFP_TYPES_H
 #define _SHIM6_LINUX_GFP_TYPES_H
+
+#include <linux/version.h>
 
 #define __GFP_DMA		0x01u
 #define __GFP_HIGHMEM		0x02u
@@ -16,7 +19,9 @@
 #define __GFP_IO		0x40u
 #define __GFP_FS		0x80u
 #define __GFP_ZERO		0x100u
-#define __GFP_ATOMIC		0x200u	/* 6.1 only */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 3, 0)
+#define __GFP_ATOMIC		0x200u
+#endif
 #define __GFP_DIRECT_RECLAIM	0x400u
 #define __GFP_KSWAPD_RECLAIM	0x800u
 #define __GFP_WRITE		0x1000u
@@ -31,16 +36,29 @@
 #define __GFP_THISNODE		0x200000u
 #define __GFP_ACCOUNT		0x400000u
 #define __GFP_ZEROTAGS		0x800000u
-#define __GFP_BITS_SHIFT	27	/* 6.1 without CONFIG_LOCKDEP */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
+#define __GFP_NO_OBJ_EXT	0x1000000u	/* CONFIG_SLAB_OBJ_EXT */
+#define __GFP_BITS_SHIFT	25
+#else
+#define __GFP_BITS_SHIFT	27	/* the KASAN bits' room, without CONFIG_LOCKDEP */
+#endif
 #define __GFP_BITS_MASK		((gfp_t)((1u << __GFP_BITS_SHIFT) - 1))
 
 #define __GFP_RECLAIM		(__GFP_DIRECT_RECLAIM | __GFP_KSWAPD_RECLAIM)
 #define GFP_ZONEMASK		(__GFP_DMA | __GFP_HIGHMEM | __GFP_DMA32 | __GFP_MOVABLE)
 
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 3, 0)
 #define GFP_ATOMIC		(__GFP_HIGH | __GFP_ATOMIC | __GFP_KSWAPD_RECLAIM)
+#else
+#define GFP_ATOMIC		(__GFP_HIGH | __GFP_KSWAPD_RECLAIM)
+#endif
 #define GFP_KERNEL		(__GFP_RECLAIM | __GFP_IO | __GFP_FS)
 #define GFP_KERNEL_ACCOUNT	(GFP_KERNEL | __GFP_ACCOUNT)
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
+#define GFP_NOWAIT		(__GFP_KSWAPD_RECLAIM | __GFP_NOWARN)
+#else
 #define GFP_NOWAIT		(__GFP_KSWAPD_RECLAIM)
+#endif
 #define GFP_NOIO		(__GFP_RECLAIM)
 #define GFP_NOFS		(__GFP_RECLAIM | __GFP_IO)
 #define GFP_USER		(__GFP_RECLAIM | __GFP_IO | __GFP_FS | __GFP_HARDWALL)
