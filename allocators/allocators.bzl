@@ -7,12 +7,14 @@ runs them in (differential_fuzz, threads_fuzz)."""
 load("//allocators/example:allocator.bzl", "EXAMPLE")
 load("//allocators/xcfmalloc:allocator.bzl", "XCFMALLOC")
 load("//allocators/xvmalloc:allocator.bzl", "XVMALLOC")
-load("//bazel:allocator.bzl", _libraries = "allocator_libraries")
+load("//allocators/zsmalloc:allocator.bzl", "ZSMALLOC")
+load("//bazel:allocator.bzl", _libraries = "allocator_libraries", _oracle_test = "allocator_oracle_test")
 
 ALLOCATORS = [
     XVMALLOC,
     XCFMALLOC,
     EXAMPLE,
+    ZSMALLOC,
 ]
 
 def allocator_named(name):
@@ -25,3 +27,7 @@ def allocator_named(name):
 def allocator_libraries(name):
     """allocators/<name>/BUILD's one call: every library of the allocator (bazel/allocator.bzl)."""
     _libraries(allocator_named(name), [a.name for a in ALLOCATORS].index(name))
+
+def allocator_tests(name, src):
+    """An oracle test of the allocator called name, in each of its builds (bazel/allocator.bzl)."""
+    _oracle_test(name, src, a = allocator_named(name))

@@ -13,6 +13,12 @@
 #define RAMZSWAP_GFP	(GFP_NOIO | __GFP_HIGHMEM)
 /* zcache's ZCACHE_GFP_MASK, passed to xcf_create_pool() and xcf_malloc() */
 #define ZCACHE_GFP	(__GFP_FS | __GFP_NORETRY | __GFP_NOWARN | __GFP_NOMEMALLOC)
+/* zram_write_page()'s zs_malloc(), its compression stream held: no direct reclaim (6.1, 6.12) */
+#define ZRAM_GFP	(__GFP_KSWAPD_RECLAIM | __GFP_NOWARN | __GFP_HIGHMEM | __GFP_MOVABLE)
+/* zram's second try, the stream dropped */
+#define ZRAM_SLOW_GFP	(GFP_NOIO | __GFP_HIGHMEM | __GFP_MOVABLE)
+/* zswap's zpool_malloc(): its pool's mask, highmem and movable as zsmalloc's driver allows */
+#define ZSWAP_GFP	(__GFP_NORETRY | __GFP_NOWARN | __GFP_KSWAPD_RECLAIM | __GFP_HIGHMEM | __GFP_MOVABLE)
 
 /* X(ID, name, mask): index GFP_POLICY_<ID> */
 #define GFP_POLICIES(X)				\
@@ -23,7 +29,10 @@
 	X(NOIO, "noio", GFP_NOIO)		\
 	X(NOFS, "nofs", GFP_NOFS)		\
 	X(KERNEL, "kernel", GFP_KERNEL)		\
-	X(HIGHUSER, "highuser", GFP_HIGHUSER)
+	X(HIGHUSER, "highuser", GFP_HIGHUSER)	\
+	X(ZRAM, "zram", ZRAM_GFP)		\
+	X(ZRAM_SLOW, "zram_slow", ZRAM_SLOW_GFP)	\
+	X(ZSWAP, "zswap", ZSWAP_GFP)
 
 #define GFP_POLICY_ENUM(id, name, mask)	GFP_POLICY_##id,
 enum gfp_policy { GFP_POLICIES(GFP_POLICY_ENUM) GFP_POLICY_COUNT };
