@@ -111,7 +111,7 @@ def _per_build(a, values):
     if not a.builds:
         return []
     return select(dict(
-        [(":build_" + b, values[b]) for b in a.builds if b != a.default_build] +
+        [("//allocators/%s:build_%s" % (a.name, b), values[b]) for b in a.builds if b != a.default_build] +
         [("//conditions:default", values[a.default_build])],
     ))
 

@@ -299,7 +299,7 @@ static int zs_cpu_hotplug(void *pool, const struct af_handle *h, uint8_t arg)
 /* The page of h's object the arg names: its own (0), its zspage's first (1), the next (2), the last (3). */
 static struct page *object_page(struct zs_adapter *a, const struct af_handle *h, uint8_t arg)
 {
-	struct page *page = zs_handle_page(a->zs, handle_of(h)), *next;
+	struct page *page = zs_handle_page(a->zs, handle_of(h), NULL), *next;
 	struct zs_view_zspage z;
 
 	zs_view_zspage((const void *)page_private(page), &z);

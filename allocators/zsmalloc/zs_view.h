@@ -82,8 +82,14 @@ enum zs_view_field {
 	ZS_VIEW_ZSPAGE_HUGE,
 	ZS_VIEW_ZSPAGE_POOL,
 	ZS_VIEW_ZSPAGE_FIRST_PAGE,
+	ZS_VIEW_CLASS_OBJS,		/* objs_per_zspage */
+	ZS_VIEW_CLASS_PAGES,		/* pages_per_zspage */
 };
 void zs_view_set_zspage(void *zspage, enum zs_view_field field, unsigned long value);
+void zs_view_set_class(struct zs_pool *pool, unsigned int index, enum zs_view_field field,
+		       unsigned long value);
+/* Points index at the class of another index (pool->size_class[index]). */
+void zs_view_set_class_map(struct zs_pool *pool, unsigned int index, unsigned int other);
 void zs_view_set_class_stat(struct zs_pool *pool, unsigned int index, unsigned int stat,
 			    unsigned long value);
 void zs_view_set_pages_allocated(struct zs_pool *pool, long value);

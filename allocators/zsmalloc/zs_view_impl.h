@@ -149,7 +149,31 @@ void zs_view_set_zspage(void *p, enum zs_view_field field, unsigned long value)
 	case ZS_VIEW_ZSPAGE_FIRST_PAGE:
 		zspage->first_page = (struct page *)value;
 		break;
+	default:
+		BUG();
 	}
+}
+
+void zs_view_set_class(struct zs_pool *pool, unsigned int index, enum zs_view_field field,
+		       unsigned long value)
+{
+	struct size_class *class = pool->size_class[index];
+
+	switch (field) {
+	case ZS_VIEW_CLASS_OBJS:
+		class->objs_per_zspage = (int)value;
+		break;
+	case ZS_VIEW_CLASS_PAGES:
+		class->pages_per_zspage = (int)value;
+		break;
+	default:
+		BUG();
+	}
+}
+
+void zs_view_set_class_map(struct zs_pool *pool, unsigned int index, unsigned int other)
+{
+	pool->size_class[index] = pool->size_class[other];
 }
 
 void zs_view_set_class_stat(struct zs_pool *pool, unsigned int index, unsigned int stat,

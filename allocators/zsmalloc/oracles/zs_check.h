@@ -57,8 +57,8 @@ void zs_place_after(struct zs_pool *pool, size_t size, unsigned long handle, con
 /* A zspage of the size's class has a free object: a malloc needs no new page. */
 bool zs_could_serve(struct zs_pool *pool, size_t size);
 
-/* The page holding the start of handle's object, the handle decoded as zsmalloc decodes it. */
-struct page *zs_handle_page(struct zs_pool *pool, unsigned long handle);
+/* The page holding the start of handle's object, and (idx not NULL) its index, decoded as zsmalloc does. */
+struct page *zs_handle_page(struct zs_pool *pool, unsigned long handle, unsigned int *idx);
 /* The size class index of a request (get_size_class_index() of size + its header), from the rule. */
 unsigned int zs_class_index(size_t size);
 void zs_state(struct zs_pool *pool, struct allocator_state *st);

@@ -46,11 +46,11 @@ static struct page *locate(struct zs_pool *pool, unsigned long handle, unsigned 
 	return pfn_to_page(obj >> p.obj_index_bits);
 }
 
-struct page *zs_handle_page(struct zs_pool *pool, unsigned long handle)
+struct page *zs_handle_page(struct zs_pool *pool, unsigned long handle, unsigned int *idx)
 {
-	unsigned int idx;
+	unsigned int i;
 
-	return locate(pool, handle, &idx);
+	return locate(pool, handle, idx ? idx : &i);
 }
 
 /* The zspage zs_malloc() takes for size, or NULL: a new one. */
