@@ -135,7 +135,8 @@ void shim_debug_objects_free(const void *obj, size_t size, const char *site);
 void shim_cpu_reset(void);
 void shim_sched_reset(void);
 void shim_locks_reset(void);
-void shim_locks_teardown(void);
+/* Where this task took the oldest lock it holds, or NULL. */
+const char *shim_held_first_site(void);
 void shim_contention_reset(void);
 void shim_works_reset(void);
 void shim_works_teardown(void);

@@ -62,9 +62,9 @@ void shim_teardown(void)
 	if (shim_preempt_count())
 		shim_check_failed("shim.leak.preempt",
 				  "preempt count raised at teardown", NULL,
-				  "preempt count is %d at teardown (a spinlock still held)",
-				  shim_preempt_count());
-	shim_locks_teardown();
+				  "preempt count is %d at teardown (a lock still held: %s)",
+				  shim_preempt_count(),
+				  shim_held_first_site() ? shim_held_first_site() : "none");
 	if (shim_pagefault_disabled() || shim_migrate_disabled())
 		shim_check_failed("shim.leak.preempt", "preempt count raised at teardown", NULL,
 				  "pagefault-disable depth %d, migrate-disable depth %d at teardown",
