@@ -15,7 +15,7 @@
 # in ci/tests/registry with its tier.
 # Run: sh ci/test.sh [--quick] [extra bazel test flags]
 #   --quick: the edit-test loop: every Bazel test (cached where nothing
-#   changed) and the registry's quick suites only, about 3 minutes once
+#   changed) and the registry's quick suites only, under 2 minutes once
 #   built; without it, every suite: the full run CI makes (.ci/run).
 set -u
 cd "$(dirname "$0")/.."
