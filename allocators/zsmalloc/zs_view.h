@@ -63,6 +63,11 @@ struct zs_view_zspage {
 void zs_view_pool(const struct zs_pool *pool, struct zs_view_pool *v);
 /* The class at index (0 .. ZS_VIEW_CLASSES - 1); its id tells merged indices apart. */
 void zs_view_class(const struct zs_pool *pool, unsigned int index, struct zs_view_class *v);
+/* The next index after index that owns its class (ZS_VIEW_CLASSES: none); start from -1U. */
+unsigned int zs_view_next_class(const struct zs_pool *pool, unsigned int index);
+/* The class's statistics in place, per group then allocated and used: cheap, for every operation. */
+const unsigned long *zs_view_class_stats(const struct zs_pool *pool, unsigned int index);
+int zs_view_class_size(const struct zs_pool *pool, unsigned int index);
 /*
  * A fullness list of the class at index, as its zspages: the first (NULL
  * if empty), then each next (NULL after the last); n bounds the walk.

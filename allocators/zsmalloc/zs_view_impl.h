@@ -69,12 +69,12 @@ void zs_view_pool(const struct zs_pool *pool, struct zs_view_pool *v)
 		v->map_area_locked |= per_cpu(zs_map_area, cpu).lock.owner != 0;
 }
 
+/* Field by field, not a memset first: the checker asks for every class after every operation. */
 void zs_view_class(const struct zs_pool *pool, unsigned int index, struct zs_view_class *v)
 {
 	const struct size_class *class = pool->size_class[index];
 	unsigned int i;
 
-	memset(v, 0, sizeof(*v));
 	v->id = class;
 	v->index = class->index;
 	v->size = class->size;
@@ -83,6 +83,23 @@ void zs_view_class(const struct zs_pool *pool, unsigned int index, struct zs_vie
 	for (i = 0; i <= ZS_VIEW_STAT_USED; i++)
 		v->stat[i] = class->stats.objs[i];
 	v->lock_held = zs_view_class_lock_held(class);
+}
+
+unsigned int zs_view_next_class(const struct zs_pool *pool, unsigned int index)
+{
+	while (++index < ZS_VIEW_CLASSES && pool->size_class[index]->index != index)
+		;
+	return index;
+}
+
+const unsigned long *zs_view_class_stats(const struct zs_pool *pool, unsigned int index)
+{
+	return pool->size_class[index]->stats.objs;
+}
+
+int zs_view_class_size(const struct zs_pool *pool, unsigned int index)
+{
+	return pool->size_class[index]->size;
 }
 
 const void *zs_view_zspage_first(const struct zs_pool *pool, unsigned int index, unsigned int group)

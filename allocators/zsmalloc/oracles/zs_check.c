@@ -3,8 +3,9 @@
  * text and the comment or code of mm/zsmalloc.c it stands on; the values go
  * on the lines after.  The walk reads the pool through zs_view.h and the
  * pages as kernel code would (kmaps, through copies), never writes.
- *   CHECK_FULL: every zspage of every class in depth (its pages, its free
- *   chain, every object and handle).
+ *   CHECK_FULL: the size classes' map (zs_create_pool() makes it once), and
+ *   every zspage of every class in depth (its pages, its free chain, every
+ *   object and handle).
  *   CHECK_INCREMENTAL: every class's lists, statistics and zspage fields,
  *   and in depth the zspages with a page kmapped since the last check.
  */
@@ -95,6 +96,18 @@ static bool free_end(unsigned int idx)
 #define STARTS_MAX	(16 * PAGE_SIZE / ZS_VIEW_MIN_ALLOC_SIZE)	/* object starts in a zspage of CHAIN_SIZE 16 */
 #define TOUCHED_MAX	64
 
+/*
+ * What the last check found of each class, for the incremental check: a
+ * class whose statistics are as they were, none of whose zspages was
+ * touched, was walked then and is counted as then.
+ */
+static struct memo {
+	const struct zs_pool *pool;
+	bool valid[ZS_VIEW_CLASSES];
+	unsigned long stat[ZS_VIEW_CLASSES][ZS_VIEW_GROUPS_MAX + 2];
+	unsigned long zspages[ZS_VIEW_CLASSES], inuse[ZS_VIEW_CLASSES], pages[ZS_VIEW_CLASSES];
+} memo;
+
 struct walk {
 	struct zs_pool *pool;
 	const void *owner;
@@ -104,6 +117,7 @@ struct walk {
 	const void *touched[TOUCHED_MAX];	/* zspages of pages kmapped since the last check */
 	unsigned int nr_touched;
 	bool all_touched;			/* more than fit: walk all in depth */
+	bool class_touched[ZS_VIEW_CLASSES];	/* a class with a touched zspage */
 	unsigned long zspages, pages, inuse;	/* over all classes */
 };
 
@@ -424,9 +438,20 @@ static void check_class(struct walk *w, unsigned int index, const struct zs_view
 		       c->stat[w->p.stat_used], inuse);
 	if (c->lock_held)
 		REPORT(AT_REST, "class size %d: its lock is held", c->size);
-	w->zspages += zspages;
-	w->pages += zspages * (unsigned long)c->pages_per_zspage;
-	w->inuse += inuse;
+	memo.valid[index] = true;
+	memcpy(memo.stat[index], c->stat, sizeof(memo.stat[index]));
+	memo.zspages[index] = zspages;
+	memo.inuse[index] = inuse;
+	memo.pages[index] = zspages * (unsigned long)c->pages_per_zspage;
+}
+
+/* A class as the last check found it: same statistics, no zspage touched since. */
+static bool unchanged(const struct walk *w, unsigned int index)
+{
+	return w->mode == CHECK_INCREMENTAL && !w->all_touched && !w->class_touched[index] &&
+	       memo.valid[index] &&
+	       !memcmp(memo.stat[index], zs_view_class_stats(w->pool, index),
+		       (w->p.groups + 2) * sizeof(unsigned long));
 }
 
 /* The size an index stands for (zs_create_pool()). */
@@ -460,6 +485,7 @@ static void check_class_map(const struct walk *w, unsigned int index, const stru
 /* The zspages the pages kmapped since the last check belong to. */
 static void collect_touched(struct walk *w)
 {
+	struct zs_view_zspage z;
 	struct page *page;
 	const void *zspage;
 	unsigned int i;
@@ -477,6 +503,11 @@ static void collect_touched(struct walk *w)
 			return;
 		}
 		w->touched[w->nr_touched++] = zspage;
+		zs_view_zspage(zspage, &z);
+		if (z.class_index < ZS_VIEW_CLASSES)
+			w->class_touched[z.class_index] = true;
+		else
+			w->all_touched = true;	/* a class no index has: walk them all */
 	}
 }
 
@@ -543,11 +574,24 @@ void zs_check(struct zs_pool *pool, const void *owner, enum check_mode mode,
 	zs_view_pool(pool, &w.p);
 	if (mode == CHECK_INCREMENTAL)
 		collect_touched(&w);
-	for (index = 0; index < ZS_VIEW_CLASSES; index++) {
-		zs_view_class(pool, index, &c);
-		check_class_map(&w, index, &c);
-		if (c.index == index)
+	if (mode == CHECK_FULL || memo.pool != pool) {
+		memset(&memo, 0, sizeof(memo));
+		memo.pool = pool;
+	}
+	if (mode == CHECK_FULL)	/* the map is made once, by zs_create_pool() */
+		for (index = 0; index < ZS_VIEW_CLASSES; index++) {
+			zs_view_class(pool, index, &c);
+			check_class_map(&w, index, &c);
+		}
+	for (index = zs_view_next_class(pool, -1U); index < ZS_VIEW_CLASSES;
+	     index = zs_view_next_class(pool, index)) {
+		if (!unchanged(&w, index)) {
+			zs_view_class(pool, index, &c);
 			check_class(&w, index, &c);
+		}
+		w.zspages += memo.zspages[index];
+		w.pages += memo.pages[index];
+		w.inuse += memo.inuse[index];
 	}
 	check_pool(&w);
 }
@@ -590,23 +634,23 @@ void zs_check_shrinker_count(struct zs_pool *pool, unsigned long count)
 
 void zs_state(struct zs_pool *pool, struct allocator_state *st)
 {
+	const unsigned long *stat;
 	struct zs_view_pool p;
-	struct zs_view_class c;
 	unsigned int index, g;
 
 	zs_view_pool(pool, &p);
 	memset(st, 0, sizeof(*st));
 	st->has = ALLOC_STATE_FREE_BYTES | ALLOC_STATE_LISTS;
 	st->pages = (unsigned long)p.pages_allocated;
-	for (index = 0; index < ZS_VIEW_CLASSES; index++) {
-		zs_view_class(pool, index, &c);
-		if (c.index != index)
-			continue;
-		if (c.stat[p.stat_allocated] > c.stat[p.stat_used])
-			st->free_bytes += (c.stat[p.stat_allocated] - c.stat[p.stat_used]) * (unsigned long)c.size;
+	for (index = zs_view_next_class(pool, -1U); index < ZS_VIEW_CLASSES;
+	     index = zs_view_next_class(pool, index)) {
+		stat = zs_view_class_stats(pool, index);
+		if (stat[p.stat_allocated] > stat[p.stat_used])
+			st->free_bytes += (stat[p.stat_allocated] - stat[p.stat_used]) *
+					  (unsigned long)zs_view_class_size(pool, index);
 		for (g = 0; g < p.groups; g++) {
 			st->lists++;
-			st->nonempty_lists += c.stat[g] != 0;
+			st->nonempty_lists += stat[g] != 0;
 		}
 	}
 }
