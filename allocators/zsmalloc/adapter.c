@@ -44,6 +44,8 @@ struct zs_adapter {
 	unsigned int nr_locked;
 	long compacted;			/* what zs_compact() and the shrinker reported freed */
 	unsigned int in_flight;		/* zs_malloc()s under way: another task's runs inside one (a race) */
+	bool raced;			/* another task's malloc ran inside the one under way */
+	bool last_raced;		/* ... inside the last one that returned */
 	unsigned long empty_drift[ZS_VIEW_CLASSES];	/* 6.1's deferred frees (ZS-1) */
 };
 
@@ -116,7 +118,7 @@ static int zs_alloc(void *pool, uint32_t size, enum gfp_policy gfp, struct af_ha
 	unsigned long handle;
 	int ret;
 
-	a->in_flight++;
+	a->raced |= a->in_flight++ > 0;
 	if (gfp == GFP_POLICY_ZRAM) {
 		local_lock(&zram_stream.lock);
 		handle = zs_malloc(a->zs, size, gfp_mask[gfp]);
@@ -128,7 +130,10 @@ static int zs_alloc(void *pool, uint32_t size, enum gfp_policy gfp, struct af_ha
 	} else {
 		handle = zs_malloc(a->zs, size, gfp_mask[gfp]);
 	}
-	a->in_flight--;
+	if (!--a->in_flight) {
+		a->last_raced = a->raced;
+		a->raced = false;
+	}
 	if (IS_ERR_VALUE(handle))
 		return (int)PTR_ERR((void *)handle);
 	h->word[0] = handle;
@@ -535,9 +540,16 @@ static void zs_place_after_malloc(void *pool, uint32_t size, const struct af_han
 			       (const struct zs_place *)st->word);
 }
 
+/*
+ * Asked after a malloc failed.  When another task's malloc ran inside it,
+ * the room may be that one's, made after zs_malloc() looked and went for a
+ * page of its own (it does not look again when the page is refused).
+ */
 static bool zs_could_serve_size(void *pool, uint32_t size)
 {
-	return zs_could_serve(((struct zs_adapter *)pool)->zs, size);
+	struct zs_adapter *a = pool;
+
+	return !a->last_raced && zs_could_serve(a->zs, size);
 }
 
 static unsigned long zs_pages(void *pool, unsigned long *reserve)

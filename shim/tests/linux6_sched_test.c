@@ -125,6 +125,12 @@ static void percpu_overflow(void)
 	((volatile char *)c->buf)[sizeof(*c) - offsetof(struct counter, buf)] = 1;
 }
 
+static void bad_cpu(void)
+{
+	shim_reset();
+	per_cpu_ptr(&counter, SHIM_NR_CPUS);
+}
+
 static void not_percpu(void)
 {
 	static struct counter plain;
@@ -284,6 +290,19 @@ static void local_unlock_unheld(void)
 	local_unlock(&counter.lock);
 }
 
+/* More locks at once than the task's record keeps: a lockdep splat in the kernel. */
+static void too_many_locks(void)
+{
+	static rwlock_t many[48];
+	unsigned int i;
+
+	shim_reset();
+	for (i = 0; i < 48; i++) {
+		rwlock_init(&many[i]);
+		read_lock(&many[i]);
+	}
+}
+
 static void lock_at_teardown(void)
 {
 	shim_reset();
@@ -368,6 +387,8 @@ int main(void)
 		      "BUG: shim.cpu.pinned: a task moved while it may not be");
 	expect_report_needs(EXPECT_ASAN, "percpu: one variable overflowing its copy", percpu_overflow,
 			    "AddressSanitizer: heap-buffer-overflow");
+	expect_report("percpu: a CPU that does not exist", bad_cpu,
+		      "BUG: shim.cpu.bad-cpu: per-CPU access for a CPU that does not exist");
 	expect_report("percpu: a pointer into no per-CPU variable", not_percpu,
 		      "BUG: shim.cpu.not-percpu: per-CPU access through a pointer to no per-CPU variable");
 	expect_clean("cpuhp: startup per CPU, a failure rolled back, down and up", cpuhp_ok);
@@ -393,6 +414,8 @@ int main(void)
 		      "BUG: shim.local_lock.recursion: local_lock taken again on its CPU");
 	expect_report("local_lock: released by a task that does not hold it", local_unlock_unheld,
 		      "BUG: shim.local_lock.wrong-owner: local_unlock of a local_lock this task does not hold");
+	expect_report("locks: more held at once than recorded", too_many_locks,
+		      "BUG: shim.lock.too-many: more locks held at once than lockdep allows");
 	expect_report("locks: one still held at teardown", lock_at_teardown,
 		      "BUG: shim.leak.preempt: preempt count raised at teardown");
 	expect_clean("contention: the answers the harness set", contention);
