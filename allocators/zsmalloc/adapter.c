@@ -276,7 +276,8 @@ static int zs_stats_run(void *pool, const struct af_handle *h, uint8_t arg)
 	(void)zs_get_total_pages(a->zs);
 	(void)zs_huge_class_size(a->zs);
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
-	(void)zs_lookup_class_index(a->zs, (unsigned int)arg * 16 + 1);
+	zs_check_class_index(a->zs, (size_t)arg * 16 + 1,
+			     zs_lookup_class_index(a->zs, (unsigned int)arg * 16 + 1));
 #else
 	(void)arg;
 #endif

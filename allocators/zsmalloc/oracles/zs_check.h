@@ -54,6 +54,8 @@ struct zs_place {
 void zs_place_before(struct zs_pool *pool, size_t size, struct zs_place *st);
 /* handle: what zs_malloc() returned (an error value when it failed). */
 void zs_place_after(struct zs_pool *pool, size_t size, unsigned long handle, const struct zs_place *st);
+/* What 6.12's zs_lookup_class_index() returned for size, against the class zs_malloc() takes. */
+void zs_check_class_index(struct zs_pool *pool, size_t size, unsigned int index);
 /* A zspage of the size's class has a free object: a malloc needs no new page. */
 bool zs_could_serve(struct zs_pool *pool, size_t size);
 

@@ -15,7 +15,9 @@
 	X(CLASS, "zs.place.class", "malloc put the object in a class other than its size's",	\
 	  "zs_malloc() takes the class of size + ZS_HANDLE_SIZE: a smaller one overflows, a larger one wastes")	\
 	X(ZSPAGE, "zs.place.zspage", "malloc did not take the zspage and object zs_malloc() promises",	\
-	  "find_get_zspage(): the first zspage of the fullest group that is not full, its first free object; a new zspage only when no list has one")
+	  "find_get_zspage(): the first zspage of the fullest group that is not full, its first free object; a new zspage only when no list has one")	\
+	X(LOOKUP, "zs.place.lookup", "zs_lookup_class_index() names a class other than the size's",	\
+	  "6.12's zram recompresses into another class only if the index is the one zs_malloc() would use for the size")
 
 #define ZS_PLACE_ENUM(name, id, what, why)	ZS_PLACE_##name,
 #define ZS_PLACE_TABLE(name, id, what, why)	[ZS_PLACE_##name] = { id, what, why },
@@ -115,4 +117,17 @@ void zs_place_after(struct zs_pool *pool, size_t size, unsigned long handle, con
 				 "pool %s: %zu bytes went to zspage %p object %u (inuse now %u); promised %p object %u%s",
 				 p.name, size, zspage, idx, z.inuse, st->zspage, st->freeobj,
 				 st->zspage ? "" : " (a new zspage: its object 0)");
+}
+
+void zs_check_class_index(struct zs_pool *pool, size_t size, unsigned int index)
+{
+	struct zs_view_class c;
+	struct zs_view_pool p;
+
+	zs_view_pool(pool, &p);
+	zs_view_class(pool, zs_class_index(size), &c);
+	if (index != c.index)
+		report_invariant(&zs_place_invariants[ZS_PLACE_LOOKUP], NULL, NULL,
+				 "pool %s: %zu bytes: index %u, their class is index %u (size %d)", p.name, size,
+				 index, c.index, c.size);
 }

@@ -614,6 +614,25 @@ static void place_zspage(void)
 	zs_place_after(pool, 100, handle[40], &st);
 }
 
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
+/* zs_lookup_class_index() agrees with the rule for every size; one off fires. */
+static void lookup_ok(void)
+{
+	unsigned int sz;
+
+	build();
+	for (sz = 1; sz <= PAGE_SIZE; sz++)
+		zs_check_class_index(pool, sz, zs_lookup_class_index(pool, sz));
+	stop();
+}
+
+static void lookup_off(void)
+{
+	build();
+	zs_check_class_index(pool, 100, zs_lookup_class_index(pool, 100) + 1);
+}
+#endif
+
 #ifdef CONFIG_COMPACTION
 /*
  * ZS-1: a zspage whose free was deferred (its page locked by the migration
@@ -752,6 +771,10 @@ int main(void)
 		      "invariant zs.place.class violated");
 	expect_report("zsmalloc: a new zspage while one had room", place_zspage,
 		      "invariant zs.place.zspage violated");
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
+	expect_clean("zsmalloc: zs_lookup_class_index() for every size", lookup_ok);
+	expect_report("zsmalloc: a class index off by one", lookup_off, "invariant zs.place.lookup violated");
+#endif
 #if LINUX_VERSION_CODE < KERNEL_VERSION(6, 12, 0) && !defined(CONFIG_COMPACTION)
 	expect_report("zsmalloc: zs_compact frees a mapped object's page (ZS-2: 6.1 without COMPACTION)",
 		      compact_while_mapped, "BUG: shim.page.free-mapped: __free_page of a page that is still kmapped");
