@@ -592,6 +592,38 @@ static void desc_dangling_reserve_link(void)
 	missed();
 }
 
+/* Freelist 40's head freed after a check proved it, the list left pointing at it. */
+static void desc_dangling_head_freed(void)
+{
+	build();
+	check(CHECK_INCREMENTAL);
+	kmem_cache_free(shim_cache_find("xcf_desc_cache"), pool->freelists[40]);
+	pool->desc_count--;
+	check(CHECK_INCREMENTAL);
+	missed();
+}
+
+/* Freelist 40's head changed after a check proved it: it is checked again. */
+static void block_size_head_changed(void)
+{
+	build();
+	check(CHECK_INCREMENTAL);
+	pool->freelists[40]->size += 1;
+	check(CHECK_INCREMENTAL);
+	missed();
+}
+
+/* Freelist 40's head's page freed after a check proved it, the head and the count kept right. */
+static void desc_page_head_freed(void)
+{
+	build();
+	check(CHECK_INCREMENTAL);
+	__free_page(pool->freelists[40]->page);
+	pool->page_count--;
+	check(CHECK_INCREMENTAL);
+	missed();
+}
+
 static void desc_dangling_header(void)
 {
 	struct xcf_blkhdr *hdr;
@@ -845,6 +877,9 @@ int main(void)
 	DEAD(desc_dangling_header, "xcf.desc.dangling");
 	DEAD(desc_dangling_reserve_freed, "xcf.desc.dangling");
 	DEAD(desc_dangling_reserve_link, "xcf.desc.dangling");
+	DEAD(desc_dangling_head_freed, "xcf.desc.dangling");
+	DEAD(block_size_head_changed, "xcf.block.size");
+	DEAD(desc_page_head_freed, "xcf.desc.page");
 	DEAD(desc_page, "xcf.desc.page");
 	DEAD(freelist_missing, "xcf.freelist.missing");
 	DEAD(freelist_link_head, "xcf.freelist.link");
