@@ -70,7 +70,8 @@ const unsigned long *zs_view_class_stats(const struct zs_pool *pool, unsigned in
 int zs_view_class_size(const struct zs_pool *pool, unsigned int index);
 /*
  * A fullness list of the class at index, as its zspages: the first (NULL
- * if empty), then each next (NULL after the last); n bounds the walk.
+ * if empty), then each next (NULL after the last).  The caller bounds the
+ * walk: a corrupt list may loop.
  */
 const void *zs_view_zspage_first(const struct zs_pool *pool, unsigned int index, unsigned int group);
 const void *zs_view_zspage_next(const struct zs_pool *pool, unsigned int index, unsigned int group,
