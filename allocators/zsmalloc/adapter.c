@@ -22,6 +22,7 @@
 #include <linux/shrinker.h>
 #include <linux/zpool.h>
 #include <linux/zsmalloc.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <allocfuzz/shim.h>
 #include "allocator.h"
@@ -30,14 +31,17 @@
 #include <zpool_registry.h>
 #include <zs_view.h>
 
-#define POOL_NAME	"zram0"
+#define ZRAM_POOL	"zram0"		/* zram names its pool after its disk */
+#define ZSWAP_POOL	"zswap0"	/* zswap's "zswap%x" */
 #define HELD_MAX	8	/* pages isolated, pages locked by "another task" */
 
 static const gfp_t gfp_mask[GFP_POLICY_COUNT] = GFP_POLICY_MASKS;
 
 struct zs_adapter {
 	struct zs_pool *zs;
+	const char *name;
 	struct zpool_driver *zpool;	/* zsmalloc's zpool driver, with CONFIG_ZPOOL */
+	bool zswap;			/* created by zswap, through the driver */
 	struct page *isolated[HELD_MAX];	/* pages the migration core holds isolated */
 	unsigned int nr_isolated;
 	struct page *locked[HELD_MAX];	/* pages another task holds locked */
@@ -76,17 +80,32 @@ static bool via_zpool(const struct zs_adapter *a, const struct af_handle *h)
 	return a->zpool && policy_of(h) == GFP_POLICY_ZSWAP;
 }
 
+/*
+ * The pool: zram's, or zswap's through the zpool driver when the input asks
+ * for the zswap policy (a recreate).  A module (Debian's 6.1 builds
+ * zsmalloc as one) comes and goes with its one pool: loading it, zs_init()
+ * can be refused memory, and zs_exit() runs; built in (6.12), it loads once.
+ */
 static void *zs_create(enum gfp_policy gfp)
 {
 	struct zs_adapter *a;
 
-	(void)gfp;	/* zs_create_pool() takes none: GFP_KERNEL inside */
 	if (!shim_module_loaded("zsmalloc") && shim_module_load("zsmalloc"))
 		return NULL;
 	if (!(a = calloc(1, sizeof(*a))))
 		abort();
 	a->zpool = zpool_driver_find("zsmalloc");
-	a->zs = zs_create_pool(POOL_NAME);
+	a->zswap = a->zpool && gfp == GFP_POLICY_ZSWAP;
+	a->name = a->zswap ? ZSWAP_POOL : ZRAM_POOL;
+	if (!a->zswap)
+		a->zs = zs_create_pool(a->name);	/* GFP_KERNEL inside: it takes no mask */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 12, 0)
+	else	/* zswap's mask, which zsmalloc's driver ignores */
+		a->zs = a->zpool->create(a->name, gfp_mask[gfp], NULL, NULL);
+#else
+	else
+		a->zs = a->zpool->create(a->name, gfp_mask[gfp]);
+#endif
 	if (!a->zs) {
 		free(a);
 		return NULL;
@@ -103,8 +122,14 @@ static void zs_destroy(void *pool)
 
 	release_locked(a);
 	putback_all(a);
-	zs_destroy_pool(a->zs);
+	if (a->zswap)
+		a->zpool->destroy(a->zs);
+	else
+		zs_destroy_pool(a->zs);
 	free(a);
+#ifdef CONFIG_ZSMALLOC_MODULE
+	shim_module_unload("zsmalloc");
+#endif
 }
 
 static void zs_exit_module(void)
@@ -210,10 +235,17 @@ static int zs_map_rw(void *pool, const struct af_handle *h, uint8_t arg)
 	(void)arg;
 	if (!buf)
 		abort();
-	addr = zs_map_object(a->zs, handle_of(h), ZS_MM_RW);
-	memcpy(buf, addr, size);
-	memcpy(addr, buf, size);
-	zs_unmap_object(a->zs, handle_of(h));
+	if (via_zpool(a, h)) {
+		addr = a->zpool->map(a->zs, handle_of(h), ZPOOL_MM_RW);
+		memcpy(buf, addr, size);
+		memcpy(addr, buf, size);
+		a->zpool->unmap(a->zs, handle_of(h));
+	} else {
+		addr = zs_map_object(a->zs, handle_of(h), ZS_MM_RW);
+		memcpy(buf, addr, size);
+		memcpy(addr, buf, size);
+		zs_unmap_object(a->zs, handle_of(h));
+	}
 	free(buf);
 	return 0;
 }
@@ -230,9 +262,13 @@ static int zs_compact_run(void *pool, const struct af_handle *h, uint8_t arg)
 	return 0;
 }
 
-static struct shrinker *pool_shrinker(void)
+static struct shrinker *pool_shrinker(const struct zs_adapter *a)
 {
-	struct shim_shrinker *s = shim_shrinker_find("mm-zspool:" POOL_NAME);
+	char name[64];
+	struct shim_shrinker *s;
+
+	snprintf(name, sizeof(name), "mm-zspool:%s", a->name);
+	s = shim_shrinker_find(name);
 
 	return s ? container_of(s, struct shrinker, shim) : NULL;
 }
@@ -242,7 +278,7 @@ static int zs_shrinker_count_run(void *pool, const struct af_handle *h, uint8_t 
 {
 	struct zs_adapter *a = pool;
 	struct shrink_control sc = { .gfp_mask = GFP_KERNEL };
-	struct shrinker *s = pool_shrinker();
+	struct shrinker *s = pool_shrinker(a);
 
 	(void)h, (void)arg;
 	if (s)
@@ -254,7 +290,7 @@ static int zs_shrinker_count_run(void *pool, const struct af_handle *h, uint8_t 
 static int zs_shrinker_scan_run(void *pool, const struct af_handle *h, uint8_t arg)
 {
 	struct zs_adapter *a = pool;
-	struct shrinker *s = pool_shrinker();
+	struct shrinker *s = pool_shrinker(a);
 
 	(void)h;
 	if (!s)
@@ -275,6 +311,13 @@ static int zs_stats_run(void *pool, const struct af_handle *h, uint8_t arg)
 	zs_pool_stats(a->zs, &stats);
 	(void)zs_get_total_pages(a->zs);
 	(void)zs_huge_class_size(a->zs);
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 12, 0)
+	if (a->zpool)	/* zswap's pool size */
+		(void)a->zpool->total_size(a->zs);
+#else
+	if (a->zpool)
+		(void)a->zpool->total_pages(a->zs);
+#endif
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
 	zs_check_class_index(a->zs, (size_t)arg * 16 + 1,
 			     zs_lookup_class_index(a->zs, (unsigned int)arg * 16 + 1));

@@ -5,7 +5,7 @@ Linux's mm/zsmalloc.c is compiled as it is from the build's kernel tree
 Its builds are the one place where versions and configurations differ:
   6.1-debian, 6.12-debian  Debian's own configuration (linux-config-6.1 and
                            -6.12, amd64): COMPACTION and ZPOOL on, 6.12's
-                           chain size 8
+                           chain size 8, a module in 6.1, built in in 6.12
   6.1-small, 6.12-small    the smallest one: no COMPACTION (no page
                            migration, no deferred free), no ZPOOL
 Pick one with --//allocators:build=zsmalloc-6.12-small (6.1-debian by default).
@@ -17,6 +17,9 @@ _DEBIAN = [
     "-DCONFIG_COMPACTION=1",
     "-DCONFIG_ZPOOL=1",
 ]
+
+# Debian's 6.1 builds it as a module (CONFIG_ZSMALLOC=m), its 6.12 into the kernel (=y).
+_MODULE = ["-DCONFIG_ZSMALLOC_MODULE=1"]
 
 # 6.12 asks for a chain length in every configuration: Kconfig's default, and Debian's.
 _CHAIN = ["-DCONFIG_ZSMALLOC_CHAIN_SIZE=8"]
@@ -56,9 +59,12 @@ ZSMALLOC = allocator(
     builds = {
         "6.1-debian": allocator_build(
             deps = ["@linux_6_1//:kernel"],
-            copts = _DEBIAN,
+            copts = _DEBIAN + _MODULE,
         ),
-        "6.1-small": allocator_build(deps = ["@linux_6_1//:kernel"]),
+        "6.1-small": allocator_build(
+            deps = ["@linux_6_1//:kernel"],
+            copts = _MODULE,
+        ),
         "6.12-debian": allocator_build(
             deps = ["@linux_6_12//:kernel"],
             copts = _DEBIAN + _CHAIN,
