@@ -268,12 +268,13 @@ def allocator_oracle_test(allocator, src, variants = ["fixed"], a = None):
     The fixed variant's test is <stem>_test, another's <stem>_<variant>_test,
     built with -DCHECK_<VARIANT> (CHECK_SEED: the cases that differ on the seed).
     With a, the allocator's description, and builds in it: the tests take
-    each build's options, and run in every build: <test>_<build> runs <test>
-    built with --//allocators:build=<allocator>-<build>.
+    each build's options, and run in every build: <stem>[_<variant>]_<build>_test
+    runs the test built with --//allocators:build=<allocator>-<build>.
     """
     stem = src[:-len("_test.c")]
     for v in variants:
-        name = stem + ("" if v == "fixed" else "_" + v) + "_test"
+        base = stem + ("" if v == "fixed" else "_" + v)
+        name = base + "_test"
         native.cc_test(
             name = name,
             srcs = [src],
@@ -289,7 +290,7 @@ def allocator_oracle_test(allocator, src, variants = ["fixed"], a = None):
         for b in (a.builds if a else {}):
             if b != a.default_build:
                 allocator_build_test(
-                    name = "%s_%s" % (name, b),
+                    name = "%s_%s_test" % (base, b),
                     test = ":" + name,
                     build = build_name(a, b),
                 )

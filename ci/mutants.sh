@@ -58,7 +58,18 @@ done
 . ci/lib/manifest.sh
 . ci/lib/out.sh
 known=" $(manifest_names allocator | tr '\n' ' ')"
-[ "$allocators" = all ] && allocators=$known
+# The allocators whose port is one C file: the mutants' subject (mutate lists one file's).
+mutable=""
+for a in $known; do
+	[ "$(manifest_list "$(manifest_field "$(manifest_line library "//allocators/$a:fixed")" srcs)" | wc -l)" -eq 1 ] &&
+		mutable="$mutable $a"
+done
+if [ "$allocators" = all ]; then
+	allocators=$mutable
+	for a in $known; do
+		case "$mutable " in *" $a "*) ;; *) echo "mutants: $a left out: its port is more than one C file" >&2 ;; esac
+	done
+fi
 for a in $allocators; do
 	case $known in *" $a "*) ;; *) die "--allocator must be all or one of:$known" ;; esac
 done
