@@ -150,7 +150,7 @@ struct allocator {
 void allocator_register(const struct allocator *a, int rank);
 /* The allocators linked in, in rank order; returns how many. */
 unsigned int allocators_linked(const struct allocator *const **list);
-/* The linked allocator called name, or NULL. */
+/* The linked allocator called name (or a build of it, "name-<build>"), or NULL. */
 const struct allocator *allocator_find(const char *name);
 
 #define ALLOCATOR_REGISTER(a)						\

@@ -33,10 +33,12 @@ unsigned int allocators_linked(const struct allocator *const **list)
 
 const struct allocator *allocator_find(const char *name)
 {
+	size_t n = strlen(name);
 	unsigned int i;
 
+	/* its name, or the name of one build of it: "zsmalloc" finds "zsmalloc-6.1-debian" */
 	for (i = 0; i < count; i++)
-		if (!strcmp(linked[i]->name, name))
+		if (!strncmp(linked[i]->name, name, n) && (!linked[i]->name[n] || linked[i]->name[n] == '-'))
 			return linked[i];
 	return NULL;
 }

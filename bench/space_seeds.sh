@@ -8,12 +8,13 @@
 # a swap-like stream over the 64 slots: a fill, then a churn of stores
 # (replacing a slot's copy), loads and deletes, a quarter of the slots hot.
 # Writes corpus/<target>/real-ramzswap.txt and real-zcache.txt for
-# xvmalloc_fuzz, xcfmalloc_fuzz and differential_fuzz as canonical text
+# every default target (bazel/build.manifest) as canonical text
 # (opstext encode, then decode: what the round-trip test expects), and
 # prints each file it wrote.  Review and commit them like any seed.
 # Run: sh bench/space_seeds.sh [--seed N] [--ops N]   (defaults 1 and 160)
 set -eu
 cd "$(dirname "$0")/.."
+. ci/lib/manifest.sh
 seed=1 ops=160
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -67,7 +68,7 @@ stream() {
 for policy in ramzswap zcache; do
 	stream "$policy" >"$tmp/$policy.txt"
 	"$bin/fuzzers/opstext" encode "$tmp/$policy.txt" "$tmp/$policy.bin"
-	for t in xvmalloc_fuzz xcfmalloc_fuzz differential_fuzz; do
+	for t in $(manifest_targets default); do
 		"$bin/fuzzers/opstext" decode "$tmp/$policy.bin" "corpus/$t/real-$policy.txt"
 		echo "space_seeds.sh: wrote corpus/$t/real-$policy.txt ($(grep -c '^malloc' "corpus/$t/real-$policy.txt") mallocs)"
 	done

@@ -79,8 +79,11 @@ for b in $builds; do
 				"$d/out/report/linux/summary.json"); then
 			set -- $lines
 			pass "$b: llvm-cov report of the seed corpora: $1 of $2 lines"
-			for a in xvmalloc.c xcfmalloc.c; do
-				grep -q "/$a\"" "$d/out/report/linux/summary.json" || fail "$b: the report has no $a"
+			# every default target's allocators' own sources (their ports' files)
+			for a in $(for t in $targets; do manifest_list "$(manifest_get target "$t" allocators)"; done | sort -u); do
+				for f in $(manifest_list "$(manifest_field "$(manifest_line library "//allocators/$a:fixed")" srcs)"); do
+					grep -q "/${f##*/}\"" "$d/out/report/linux/summary.json" || fail "$b: the report has no ${f##*/}"
+				done
 			done
 			echo "$b - lines=$1/$2" >>"$figures"
 		else

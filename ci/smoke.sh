@@ -9,11 +9,12 @@
 set -u
 cd "$(dirname "$0")/.."
 sh ci/setup.sh || exit 1
+. ci/lib/manifest.sh
 bazel build --config=asan-ubsan //fuzzers:smoke_seed //fuzzers:smoke_fixed >&2 || exit 1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 status=0
 for variant in seed fixed; do
-	for a in xvmalloc xcfmalloc; do
+	for a in $(manifest_names allocator); do
 		log=$(mktemp)
 		if "bazel-bin/fuzzers/smoke_$variant" "$a" "$@" >"$log" 2>&1; then
 			cat "$log"

@@ -10,6 +10,7 @@ set -u
 cd "$(dirname "$0")/../.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+. ci/lib/manifest.sh
 . ci/lib/testlib.sh
 
 mkdir -p "$tmp/known" "$tmp/corpus"
@@ -65,9 +66,9 @@ check "campaign: the merged corpus is kept in the output" test -n "$(ls "$tmp/cl
 check "campaign: bad option rejected" sh -c "! sh ci/campaign.sh --engine honggfuzz"
 # One AFL++ per target on 2 cores: each must start although the last left its CMPLOG child behind.
 sh ci/campaign.sh --time 5 --engine afl --jobs 1 --out "$tmp/afl" --no-merge \
-	xvmalloc_fuzz xcfmalloc_fuzz differential_fuzz >"$tmp/afl.log" 2>&1
-check "campaign: AFL++ runs clean on three targets in turn" test $? -eq 0
-for t in xvmalloc_fuzz xcfmalloc_fuzz differential_fuzz; do
+	$(manifest_targets default) >"$tmp/afl.log" 2>&1
+check "campaign: AFL++ runs clean on every default target in turn" test $? -eq 0
+for t in $(manifest_targets default); do
 	check "campaign: AFL++ fuzzed $t" test -f "$tmp/afl/$t/afl/main/fuzzer_stats"
 done
 check "campaign: no fuzzer process is left behind" sh -c '

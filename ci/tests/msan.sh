@@ -8,6 +8,7 @@
 # Run: sh ci/tests/msan.sh   (ends with "N passed, M failed")
 set -u
 cd "$(dirname "$0")/../.."
+. ci/lib/manifest.sh
 . ci/lib/testlib.sh
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -50,7 +51,7 @@ check "findings_test: XV-1 and XV-2 (UBSan reports) are skipped, both variants e
 		[ \$(grep -c '^skip ' '$f') -eq 4 ]"
 check "findings_test: the other findings still fail on their variants under MSan" \
 	grep -q '^ok XV-3: seed variant fails' "$f"
-for t in xvmalloc_fuzz xcfmalloc_fuzz differential_fuzz; do
+for t in $(manifest_targets default); do
 	check "${t}_libfuzzer and _replay carry MSan's runtime" \
 		sh -c "grep -qa __msan_init '$bin/fuzzers/${t}_libfuzzer' && grep -qa __msan_init '$bin/fuzzers/${t}_replay' &&
 			! grep -qa __asan_init '$bin/fuzzers/${t}_libfuzzer'"
