@@ -54,11 +54,13 @@ same() {
 	fi
 }
 
-# The environment variables the code reads: getenv and env_switch in C, ALLOCFUZZ_* in the scripts.
+# The environment variables the code reads: getenv and env_switch in C, ALLOCFUZZ_* in the
+# scripts, and those the repository rules name (bazel/*.bzl: a kernel tree of the user's).
 {
 	grep -rhoE '(getenv|env_switch)\("[A-Z_]+"' --include='*.c' allocators fuzzers invariants shim bench |
 		sed 's/.*("//; s/"$//'
 	grep -rhoE '\$\{?ALLOCFUZZ_[A-Z_]+' --include='*.sh' ci bench | sed 's/^\${\{0,1\}//'
+	grep -rhoE '"ALLOCFUZZ_[A-Z0-9_]*[A-Z0-9]"' --include='*.bzl' bazel allocators | tr -d '"'
 } >"$tmp/env.code"
 section README.md "## Environment variables" | first_cells >"$tmp/env.readme"
 same "README's environment variables are those the code reads" "$tmp/env.code" "$tmp/env.readme"
