@@ -2,12 +2,15 @@
 # Fuzzes one target with one engine for a time budget, in its own corpus and
 # artifact directories (never shared between targets, never overwritten).
 # Run: sh ci/fuzz.sh --target NAME [--engine libfuzzer|afl] [--time SECONDS]
-#                    [--out DIR] [--seed-variant] [--no-mutator]
+#                    [--out DIR] [--seed-variant] [--build BUILD]
+#                    [--sanitizer asan-ubsan|tsan|msan] [--no-mutator]
 #                    [--no-state-feedback] [-- ENGINE FLAGS...]
 #   or: bazel run //fuzzers:NAME_run -- [the same options]
 # Work dirs: OUT/NAME/corpus (starts from corpus/NAME), OUT/NAME/artifacts
 # (libFuzzer crash-*), OUT/NAME/afl-<date>/ (AFL++), OUT/NAME/bin (the
-# binaries, built with the target's sanitizer); OUT defaults to out/.
+# binaries, built with the target's sanitizer or --sanitizer's); OUT
+# defaults to out/.  --build picks an allocator's build
+# (--//allocators:build=BUILD, e.g. zsmalloc-6.12-small).
 # The structure-aware mutator and the allocator-state feedback are on
 # (ALLOCFUZZ_MUTATOR, ALLOCFUZZ_STATE); --no-mutator, --no-state-feedback
 # turn them off.
@@ -19,7 +22,7 @@ cd "$(git rev-parse --show-toplevel 2>/dev/null || pwd)"
 . ci/lib/engines.sh
 . ci/lib/build.sh
 
-target="" engine=libfuzzer seconds=60 out=out variant=""
+target="" engine=libfuzzer seconds=60 out=out variant="" san=""
 export ALLOCFUZZ_MUTATOR=on ALLOCFUZZ_STATE=on
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -27,7 +30,9 @@ while [ $# -gt 0 ]; do
 	--engine) engine=$2; shift 2 ;;
 	--time) seconds=$2; shift 2 ;;
 	--out) out=$2; shift 2 ;;
-	--seed-variant) variant="--config=seed"; shift ;;
+	--seed-variant) variant="$variant --config=seed"; shift ;;
+	--build) variant="$variant --//allocators:build=$2"; shift 2 ;;
+	--sanitizer) san=$2; shift 2 ;;
 	--no-mutator) ALLOCFUZZ_MUTATOR=off; shift ;;
 	--no-state-feedback) ALLOCFUZZ_STATE=off; shift ;;
 	--) shift; break ;;
@@ -46,7 +51,11 @@ libfuzzer|afl) ;;
 esac
 
 work="$out/$target"
-san=$(manifest_get target "$target" sanitizer)
+[ -n "$san" ] || san=$(manifest_get target "$target" sanitizer)
+case $san in
+asan-ubsan|tsan|msan) ;;
+*) echo "fuzz.sh: --sanitizer must be asan-ubsan, tsan or msan" >&2; exit 2 ;;
+esac
 mkdir -p "$work/corpus" "$work/artifacts" "$work/bin"
 bazel build --config="$san" $variant "//corpus:$target" >&2
 # Seed the work corpus without replacing anything already found there.
