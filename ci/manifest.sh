@@ -2,7 +2,8 @@
 # manifest.sh: the build described once.  Bazel's BUILD files are the one
 # description; this writes what the builds without Bazel and the scripts need
 # from them into bazel/build.manifest (the lines of //bazel:manifest, then
-# the copts of each configuration the scripts build with) and
+# the copts of each configuration the scripts build with, and what each adds
+# to the allocators' own sources) and
 # bazel/afl_allowlist.txt (the sources AFL++ instruments: those the BUILD
 # files give coverage instrumentation), or checks that the committed copies
 # are what the BUILD files say now.
@@ -17,7 +18,20 @@ tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 
 # The configurations whose compiler options the scripts copy (ci/mutants.sh, the lanes).
-CONFIGS="asan-ubsan tsan msan bare"
+CONFIGS="asan-ubsan tsan msan bare fast"
+
+# port_copts CONFIG COPTS LIBCOPTS: what CONFIG adds to the allocators' own
+# sources alone (.bazelrc's per_file_copt), as a manifest list: the options
+# of the example allocator's port after the configuration's COPTS and its
+# library's LIBCOPTS (both manifest lists), up to Bazel's own.
+port_copts() {
+	bazel aquery --config="$1" 'mnemonic("CppCompile", //allocators/example:fixed)' --output=jsonproto \
+		2>>"$tmp/build.log" | jq -r --arg copts "$2" --arg lib "$3" '
+		.actions[0].arguments as $a | (($copts | split(",")) + ($lib | split(",") | map(select(. != "-")))) as $c |
+		[range(0; $a | length) | select($a[. : . + ($c | length)] == $c)][0] as $i |
+		$a[$i + ($c | length):] | (index("-no-canonical-prefixes") // length) as $e | .[: $e] |
+		if length == 0 then "-" else join(",") end'
+}
 
 generate() {	# generate DIR: writes DIR/build.manifest and DIR/afl_allowlist.txt
 	bazel build //bazel:manifest >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log" >&2; return 1; }
@@ -26,10 +40,14 @@ generate() {	# generate DIR: writes DIR/build.manifest and DIR/afl_allowlist.txt
 		echo "# without Bazel (bazel/manifest.bzl describes the lines).  Generated: never edit it;"
 		echo "# sh ci/manifest.sh update writes it, and the test command fails when it drifts."
 		cat "$(bazel info bazel-bin 2>/dev/null)/bazel/manifest.txt"	# not the link: another build may move it
+		lib=$(sed -n 's#^library //allocators/example:fixed .* copts=\([^ ]*\).*#\1#p' "$(bazel info bazel-bin 2>/dev/null)/bazel/manifest.txt")
 		for c in $CONFIGS; do
 			bazel build --config="$c" //bazel:config_copts >>"$tmp/build.log" 2>&1 ||
 				{ cat "$tmp/build.log" >&2; return 1; }
-			echo "config $c copts=$(cat "$(bazel info --config="$c" bazel-bin 2>/dev/null)/bazel/config_copts.txt")"
+			copts=$(cat "$(bazel info --config="$c" bazel-bin 2>/dev/null)/bazel/config_copts.txt")
+			ports=$(port_copts "$c" "$copts" "$lib") && [ -n "$ports" ] ||
+				{ echo "manifest.sh: no compile action of the example's port under --config=$c" >&2; return 1; }
+			echo "config $c copts=$copts port_copts=$ports"
 		done
 	} >"$1/build.manifest"
 	{

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <allocfuzz/guard.h>
 #include <allocfuzz/quarantine.h>
 #include <allocfuzz/runtime.h>
 #include <allocfuzz/report.h>
@@ -59,21 +60,65 @@ static u32 buffer_len(const struct model_slot *s)
 #define CHUNK		SHIM_PAGE_SIZE	/* an allocator's max_size is a page at most */
 #define GRANULE		8		/* ASan's shadow granule */
 
+/*
+ * Without ASan (allocfuzz/guard.h) a chunk is a page between guard pages and
+ * a buffer ends exactly at its end, so a copy even one byte past the end
+ * faults at the access; CANARY bytes before its start hold a pattern that
+ * model_buffer_done() verifies, so a write before the start is reported
+ * when the operation ends.
+ */
+#define CANARY		16
+#define CANARY_BYTE	0xcb
+
+#if GUARD_ON
+static void describe_buffer(const void *tag, const void *mem, const void *addr, bool after)
+{
+	(void)tag;
+	if (after)
+		report_begin("BUG: shim.guard.buffer-overflow: access past the end of a caller's buffer");
+	else
+		report_begin("BUG: shim.guard.buffer-underflow: access before the start of a caller's buffer");
+	report_line("address %p is %ld byte(s) %s the page that holds the buffer", addr,
+		    after ? (long)((const char *)addr - ((const char *)mem + CHUNK)) :
+		    (long)((const char *)mem - (const char *)addr),
+		    after ? "past the end of" : "before the start of");
+	report_end();
+}
+#endif
+
 /* A fresh chunk, poisoned as a freed one; the quarantine's stock. */
 static void *chunk_new(void)
 {
+#if GUARD_ON
+	static bool described;
+
+	if (!described) {
+		guard_describe(GUARD_BUFFER, describe_buffer);
+		described = true;
+	}
+	return guard_take(GUARD_BUFFER, NULL);
+#else
 	void *chunk = malloc(CHUNK);
 
 	if (!chunk)
 		abort();
 	san_poison(chunk, CHUNK);
 	return chunk;
+#endif
 }
 
 /* Where a buffer of n bytes starts in its chunk. */
 static u32 chunk_offset(u32 n)
 {
-	return (CHUNK - n) & ~(GRANULE - 1);
+	return GUARD_ON ? CHUNK - n : (CHUNK - n) & ~(GRANULE - 1);
+}
+
+/* The canary bytes before a chunk buffer of n bytes at buf (none without room or with ASan). */
+static u32 canary_len(u32 n)
+{
+	if (!GUARD_ON || n > CHUNK)
+		return 0;
+	return CHUNK - n < CANARY ? CHUNK - n : CANARY;
 }
 
 static pthread_mutex_t chunk_lock = PTHREAD_MUTEX_INITIALIZER;	/* threads_fuzz's models */
@@ -102,8 +147,12 @@ static void chunk_put(u8 *chunk)
 	old = quarantine_put(&chunk_quarantine, chunk);
 	pthread_mutex_unlock(&chunk_lock);
 	if (old) {
+#if GUARD_ON
+		guard_give(old);
+#else
 		san_unpoison(old, CHUNK);
 		free(old);
+#endif
 	}
 }
 
@@ -224,14 +273,24 @@ u8 *model_buffer(struct model *m, int i)
 		abort();
 	san_unpoison(s->buf, n);
 	san_uninit(s->buf, n);	/* as fresh from malloc */
+	memset(s->buf - canary_len(n), CANARY_BYTE, canary_len(n));
 	return s->buf;
 }
 
 void model_buffer_done(struct model *m, int i)
 {
 	const struct model_slot *s = &m->slot[i];
+	u32 n = buffer_len(s), k, c = canary_len(n);
 
-	san_poison(s->buf, buffer_len(s));
+	san_poison(s->buf, n);
+	for (k = 0; k < c; k++) {
+		if ((s->buf - c)[k] == CANARY_BYTE)
+			continue;
+		report_begin("BUG: shim.guard.buffer-underflow: a write before the start of a caller's buffer");
+		report_line("%s handle %d: the caller's buffer of %u bytes has 0x%02x %u byte(s) before its start",
+			    m->a->name, i, n, (s->buf - c)[k], c - k);
+		report_end();
+	}
 }
 
 static void uncount(struct model *m, const struct model_slot *s)

@@ -50,8 +50,10 @@ u8 model_byte(const struct model *m, int i, u32 k);
  * Slot i's buffer for the caller's side of a write or a read-back: the
  * slot's size, ending at the C heap's redzone, so ASan reports a copy past
  * its end; model_buffer_done() poisons it until the next use, so an access
- * through a pointer the allocator kept is reported too.  A freed slot's
- * buffer is handed out again only after this many others were freed.
+ * through a pointer the allocator kept is reported too.  Without ASan it
+ * ends at a guard page (allocfuzz/guard.h) and model_buffer_done() verifies
+ * canary bytes before its start.  A freed slot's buffer is handed out again
+ * only after this many others were freed.
  */
 #define MODEL_BUFFER_QUARANTINE	64
 u8 *model_buffer(struct model *m, int i);

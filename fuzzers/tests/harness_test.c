@@ -615,6 +615,17 @@ int main(void)
 			    buffer_kept, "AddressSanitizer: use-after-poison");
 	expect_report_needs(EXPECT_ASAN, "buffers: an access through a pointer kept from a freed allocation",
 			    buffer_kept_after_free, "AddressSanitizer: use-after-poison");
+	/* without ASan: a guard page after every buffer and canary bytes before it (allocfuzz/guard.h) */
+	if (!(expect_sanitizers() & EXPECT_ASAN)) {
+		expect_report("buffers: without ASan, a write that reads one byte past the source",
+			      buffer_write_overflow, "BUG: shim.guard.buffer-overflow");
+		expect_report("buffers: without ASan, a read that stores one byte past the destination",
+			      buffer_read_overflow, "BUG: shim.guard.buffer-overflow");
+		expect_report("buffers: without ASan, a read that stores one byte past a destination of whole granules",
+			      buffer_read_overflow_whole, "BUG: shim.guard.buffer-overflow");
+		expect_report("buffers: without ASan, a read that stores one byte before the destination",
+			      buffer_read_underflow, "BUG: shim.guard.buffer-underflow");
+	}
 	expect_clean("buffers: a freed buffer is not handed out again soon", buffer_quarantined);
 	return expect_summary();
 }

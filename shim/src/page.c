@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <allocfuzz/guard.h>
 #include <allocfuzz/quarantine.h>
 #include "internal.h"
 
@@ -89,12 +90,62 @@ struct page *shim_pfn_to_page(unsigned long pfn, const char *site)
 	return (struct page *)page;
 }
 
+#if GUARD_ON
+/*
+ * Without ASan a page's memory lies between guard pages (allocfuzz/guard.h):
+ * a load or store that runs off either end of a page faults at the access,
+ * as ASan's redzones report it in the other builds.
+ */
+static void describe_page(const void *tag, const void *mem, const void *addr, bool after)
+{
+	const struct shim_page *page = tag;
+	long off = after ? (const char *)addr - ((const char *)mem + PAGE_SIZE) :
+		   (const char *)mem - (const char *)addr;
+	bool live = shim_record_find(page, SHIM_PAGE) != NULL;
+
+	if (after)
+		report_begin("BUG: shim.guard.page-overflow: access past the end of a page");
+	else
+		report_begin("BUG: shim.guard.page-underflow: access before the start of a page");
+	report_line("address %p is %ld byte(s) %s page #%lu (%s, allocated at %s)", addr, off + !after,
+		    after ? "past the end of" : "before the start of", page->id,
+		    live ? "live" : "freed", page->site ? page->site : "?");
+	report_end();
+}
+#endif
+
+/* The memory of a page: between guard pages, or from the C heap under ASan. */
+static void *page_memory(struct shim_page *page)
+{
+#if GUARD_ON
+	static bool described;
+
+	if (!described) {
+		guard_describe(GUARD_PAGE, describe_page);
+		described = true;
+	}
+	return guard_take(GUARD_PAGE, page);
+#else
+	(void)page;
+	return aligned_alloc(PAGE_SIZE, PAGE_SIZE);
+#endif
+}
+
+static void page_memory_free(void *mem)
+{
+#if GUARD_ON
+	guard_give(mem);
+#else
+	free(mem);
+#endif
+}
+
 /* A fresh page, poisoned as a freed one; the quarantine's stock. */
 static void *page_new(void)
 {
 	struct shim_page *page = calloc(1, SHIM_PAGE_BYTES);
 
-	if (!page || !(page->virtual = aligned_alloc(PAGE_SIZE, PAGE_SIZE)))
+	if (!page || !(page->virtual = page_memory(page)))
 		abort();
 	shim_poison(page->virtual, PAGE_SIZE);
 	pfn_assign(page);
@@ -114,11 +165,56 @@ static void *page_ring[1024];
 static struct quarantine page_quarantine =
 	QUARANTINE_INIT(page_ring, PAGE_REUSE_AFTER, PAGE_STOCK, page_new);
 
+/*
+ * Without ASan, nothing faults on a freed page's memory: __free_page fills it
+ * with POISON_FREE, and the fill is verified before the page is handed out
+ * again and, for the pages an input freed, at its shim_teardown(), so a
+ * write after the free is reported within the input that made it (a read
+ * sees the poison bytes, which the model and the checkers do not take for
+ * data).  Under MemorySanitizer the freed bytes are uninitialised: it
+ * reports a use of what such a read returns, and nothing is verified.
+ */
+#if defined(SAN_ASAN) || defined(SAN_MSAN)
+#define FREE_FILL_VERIFIED	0
+#else
+#define FREE_FILL_VERIFIED	1
+#endif
+static unsigned long unverified;	/* pages filled at free since the last teardown */
+
+static void verify_free_fill(struct shim_page *page)
+{
+#if FREE_FILL_VERIFIED
+	static unsigned char fill[PAGE_SIZE];
+	const unsigned char *p = page->virtual;
+	unsigned int k;
+
+	if (!page->free_filled)
+		return;
+	page->free_filled = false;
+	if (fill[0] != POISON_FREE)
+		memset(fill, POISON_FREE, sizeof(fill));
+	if (!memcmp(p, fill, PAGE_SIZE))
+		return;
+	for (k = 0; p[k] == POISON_FREE; k++)
+		;
+	report_begin("BUG: shim.page.poison: a freed page was written");
+	report_line("page #%lu (allocated at %s) holds 0x%02x at offset %u since __free_page filled it with 0x%02x",
+		    page->id, page->site ? page->site : "?", p[k], k, POISON_FREE);
+	report_end();
+#else
+	(void)page;
+#endif
+}
+
 static struct shim_page *page_get(void)
 {
 	struct shim_page *page = quarantine_get(&page_quarantine);
-	unsigned long pfn = page->pfn;
-	void *mem = page->virtual;
+	unsigned long pfn;
+	void *mem;
+
+	verify_free_fill(page);
+	pfn = page->pfn;
+	mem = page->virtual;
 
 	shim_unpoison(mem, PAGE_SIZE);
 	memset(page, 0, SHIM_PAGE_BYTES);	/* the profile's fields too */
@@ -132,15 +228,31 @@ static void page_put(struct shim_page *page)
 	struct shim_page *old;
 
 	shim_free_fill(page->virtual, PAGE_SIZE);
+	if (FREE_FILL_VERIFIED && shim_checks_on()) {
+		page->free_filled = true;
+		unverified++;
+	}
 	shim_uninit(page->virtual, PAGE_SIZE);
 	shim_poison(page->virtual, PAGE_SIZE);
 	old = quarantine_put(&page_quarantine, page);
 	if (old) {
+		verify_free_fill(old);
 		shim_unpoison(old->virtual, PAGE_SIZE);
 		pfn_release(old);
-		free(old->virtual);
+		page_memory_free(old->virtual);
 		free(old);
 	}
+}
+
+/* The pages freed since the last call still hold their fill (a write after free is reported). */
+static void verify_freed(void)
+{
+	struct shim_page *page;
+	unsigned long k;
+
+	for (k = 0; k < unverified && (page = quarantine_newest(&page_quarantine, k)); k++)
+		verify_free_fill(page);
+	unverified = 0;
 }
 
 static void check_gfp(struct shim_gfp gfp, const char *site)
@@ -474,6 +586,9 @@ void shim_pages_teardown(void)
 {
 	struct shim_page *page;
 
+	shim_table_lock();
+	verify_freed();
+	shim_table_unlock();
 	if (!pages)
 		return;
 	report_begin("BUG: shim.leak.page: pages still allocated at teardown");

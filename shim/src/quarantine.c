@@ -28,3 +28,8 @@ void *quarantine_put(struct quarantine *q, void *entry)
 	q->ring[(q->head + q->len++) % q->max] = entry;
 	return old;
 }
+
+void *quarantine_newest(const struct quarantine *q, unsigned long k)
+{
+	return k < q->len ? q->ring[(q->head + q->len - 1 - k) % q->max] : NULL;
+}

@@ -30,5 +30,7 @@ struct quarantine {
 void *quarantine_get(struct quarantine *q);
 /* Queues entry; returns the oldest one, evicted from a full ring, or NULL. */
 void *quarantine_put(struct quarantine *q, void *entry);
+/* The entry put k puts ago (0: the last one), or NULL when fewer wait. */
+void *quarantine_newest(const struct quarantine *q, unsigned long k);
 
 #endif

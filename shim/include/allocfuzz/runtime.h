@@ -50,6 +50,7 @@ struct shim_page {
 	unsigned long pfn;	/* its frame number while the record exists (shim_pfn_to_page) */
 	unsigned long lock_owner;	/* the page lock (PG_locked): 0, a task (shim_task_id) or SHIM_TASK_OTHER */
 	const char *lock_site;	/* where it was locked */
+	bool free_filled;	/* freed and filled with POISON_FREE, not yet verified (page.c) */
 };
 #define SHIM_PAGE_BYTES	256
 
